@@ -1,0 +1,48 @@
+# Two commands set everything up on a fresh machine: `make serve` and `make test`.
+# Each target installs what it needs first (pinned Python packages in .venv, npm
+# packages in node_modules, Debian's chromium for browser tests).
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SITE_STAMP := $(VENV)/.site-installed
+TEST_STAMP := $(VENV)/.test-installed
+NPM_STAMP := node_modules/.npm-installed
+CHROMIUM := /usr/bin/chromium
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test install install-test clean
+
+serve: install ## Serve the site with live reload at http://127.0.0.1:8000
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install ## Build the static site into site/
+	$(PY) -m mkdocs build --strict
+
+test: install-test ## Run the whole test suite
+	$(PY) -m pytest
+
+install: $(SITE_STAMP) $(NPM_STAMP) ## Install the pinned site dependencies
+
+install-test: install $(TEST_STAMP) $(CHROMIUM) ## Install the site and test dependencies
+
+$(SITE_STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(TEST_STAMP): requirements-test.txt requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CHROMIUM):
+	@echo "Installing Debian's chromium for the browser tests (needs root)."
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+clean: ## Remove the built site and all installed dependencies
+	rm -rf site $(VENV) node_modules .pytest_cache
