@@ -1,0 +1,45 @@
+"""Quizzes for the site, scored in Python in the reader's browser (Pyodide) or on the command line.
+
+    import quizzes
+    result = quizzes.get_quiz("attachment-style").score({"anx1": "4", ...})
+    result.to_dict()  # plain JSON-able data
+
+Answers are what an HTML form submits: {item id: submitted string}. Answers a form cannot
+send raise `AnswerError`. Each quiz is one module in this package defining `QUIZ` and `score`.
+Standard library only, so it runs unchanged in CPython 3.11 and in Pyodide.
+"""
+
+from .core.answers import AnswerError
+from .core.model import (
+    Category,
+    ChecklistItem,
+    Condition,
+    Dimension,
+    Group,
+    Link,
+    Quiz,
+    ResponseScale,
+    Result,
+    Rule,
+    ScaleItem,
+)
+from .core.registry import all_quizzes, get_quiz, load_quiz_dir, load_quiz_file
+
+__all__ = [
+    "AnswerError",
+    "Category",
+    "ChecklistItem",
+    "Condition",
+    "Dimension",
+    "Group",
+    "Link",
+    "Quiz",
+    "ResponseScale",
+    "Result",
+    "Rule",
+    "ScaleItem",
+    "all_quizzes",
+    "get_quiz",
+    "load_quiz_dir",
+    "load_quiz_file",
+]

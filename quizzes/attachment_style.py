@@ -1,0 +1,122 @@
+"""Attachment style self-assessment: two 1–7 scores, anxiety and avoidance, and the closest style.
+
+The items are original to this site. Reverse-keyed items are plain opposites (no "not").
+Scoring rules live in `quizzes.core.scale` and are printed by `QUIZ.scoring_key()`.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from quizzes.core import guide
+from quizzes.core.model import HIGH, LOW, Category, Dimension, Quiz, Result, ScaleItem
+from quizzes.core.scale import AGREE_7, score_scale_quiz
+
+ANXIETY = "anxiety"
+AVOIDANCE = "avoidance"
+
+ITEMS = (
+    ScaleItem("anx1", 1, "When my partner is quiet, I worry that something is wrong between us.", ANXIETY),
+    ScaleItem("avo1", 2, "I keep my deepest feelings from my partner.", AVOIDANCE),
+    ScaleItem("anx2", 3, "I often ask my partner if we are okay.", ANXIETY),
+    ScaleItem("avo2", 4, "I tell my partner when something is bothering me.", AVOIDANCE, reverse=True),
+    ScaleItem("anx3", 5, "I feel sure that my partner loves me.", ANXIETY, reverse=True),
+    ScaleItem("avo3", 6, "When my partner wants a lot of closeness, I want to pull back.", AVOIDANCE),
+    ScaleItem("anx4", 7, "I get uneasy when my partner takes a long time to text back.", ANXIETY),
+    ScaleItem("avo4", 8, "I prefer to solve my problems on my own.", AVOIDANCE),
+    ScaleItem("anx5", 9, "Worries about our relationship often fill my mind.", ANXIETY),
+    ScaleItem("avo5", 10, "Leaning on my partner feels natural to me.", AVOIDANCE, reverse=True),
+    ScaleItem("anx6", 11, "When my partner is away, I feel calm about us.", ANXIETY, reverse=True),
+    ScaleItem("avo6", 12, "When things get tense between us, I shut down.", AVOIDANCE),
+    ScaleItem("anx7", 13, "After an argument, I fear that my partner will leave.", ANXIETY),
+    ScaleItem("avo7", 14, "Asking my partner for help makes me uneasy.", AVOIDANCE),
+    ScaleItem("anx8", 15, "I look for signs that my partner is pulling away.", ANXIETY),
+    ScaleItem("avo8", 16, "Being close to my partner makes me feel relaxed.", AVOIDANCE, reverse=True),
+    ScaleItem("anx9", 17, "I trust my partner to stay with me through hard times.", ANXIETY, reverse=True),
+    ScaleItem("avo9", 18, "When my partner shares deep feelings, I want to change the subject.", AVOIDANCE),
+)
+
+CATEGORIES = (
+    Category(
+        "secure", "Secure",
+        (
+            "People near the secure corner tend to believe repair is possible and to look for "
+            "solutions together.",
+            "After trust is hurt, that can mean staying in honest, caring talks and making room "
+            "for small moments of repair.",
+        ),
+        (guide.SECURE_ATTACHMENT, guide.STEPS[2], guide.STEPS[6]),
+        when={ANXIETY: LOW, AVOIDANCE: LOW},
+    ),
+    Category(
+        "anxious-preoccupied", "Anxious-preoccupied",
+        (
+            "People near this corner may fear abandonment, ask many questions, or need extra "
+            "reassurance when trust is shaken.",
+            "Small, predictable actions from a partner help. So do shared ways to calm the body, "
+            "like slow breathing or taking a break during a hard talk.",
+        ),
+        (guide.ANXIOUS_ATTACHMENT, guide.STEPS[3], guide.STEPS[5]),
+        when={ANXIETY: HIGH, AVOIDANCE: LOW},
+    ),
+    Category(
+        "dismissive-avoidant", "Dismissive-avoidant",
+        (
+            "People near this corner may shut down or withdraw when trust breaks, even if they "
+            "care deeply.",
+            "Sharing a little at a time, and agreeing on breaks during hard talks, can make "
+            "closeness feel safer.",
+        ),
+        (guide.AVOIDANT_ATTACHMENT, guide.STEPS[2], guide.STEPS[5]),
+        when={ANXIETY: LOW, AVOIDANCE: HIGH},
+    ),
+    Category(
+        "fearful-avoidant", "Fearful-avoidant (often called disorganized)",
+        (
+            "People near this corner may alternate between closeness and avoidance, feeling "
+            "conflicted about trust.",
+            "Past hurt can make new wounds feel bigger. Clear agreements, and support from a "
+            "therapist, can help you feel steadier.",
+        ),
+        (guide.DISORGANIZED_ATTACHMENT, guide.TRAUMA_HISTORY, guide.STEPS[4], guide.STEPS[7]),
+        when={ANXIETY: HIGH, AVOIDANCE: HIGH},
+    ),
+)
+
+
+def score(answers: Mapping[str, str]) -> Result:
+    """Score one submitted form: {item id: "1" … "7"}; blank or absent items are skipped."""
+    return score_scale_quiz(QUIZ, answers)
+
+
+QUIZ = Quiz(
+    id="attachment-style",
+    title="Attachment style self-assessment",
+    intro=(
+        "This short quiz looks at two sides of how you relate to a partner. Anxiety is worry "
+        "about rejection or being left. Avoidance is unease with closeness and with depending "
+        "on a partner.",
+        "It is for learning, not a diagnosis. Attachment is a continuum: everyone sits "
+        "somewhere on both scales, and where you sit can change over time.",
+    ),
+    instructions=(
+        "Think about your current or most recent partner. For each statement, choose how much "
+        "you agree. There are no right or wrong answers. You may skip a statement that does not "
+        "fit, but please answer as many as you can."
+    ),
+    kind="scale",
+    items=ITEMS,
+    categories=CATEGORIES,
+    scorer=score,
+    note=(
+        "Attachment is a continuum, not a diagnosis. Your scores describe how you answered "
+        "today, and they can change. None of these patterns mean you are \u201ctoo much\u201d or "
+        "\u201ctoo hard to love.\u201d A therapist can help you make sense of them."
+    ),
+    scale=AGREE_7,
+    dimensions=(Dimension(ANXIETY, "Anxiety"), Dimension(AVOIDANCE, "Avoidance")),
+    cut=4,
+    near_cut=0.5,
+    max_missing=1,
+    plot=(AVOIDANCE, ANXIETY),
+)

@@ -1,0 +1,30 @@
+"""Links into the guide pages, relative to the site root. Change a page's address here only."""
+
+from __future__ import annotations
+
+from .model import Link
+
+STEPS = {
+    1: Link("Step 1: Acknowledge the hurt fully and honestly", "step-by-step/#step-1"),
+    2: Link("Step 2: Create space for honest, compassionate conversations", "step-by-step/#step-2"),
+    3: Link("Step 3: Rebuild through consistent actions, not promises", "step-by-step/#step-3"),
+    4: Link("Step 4: Create new boundaries and agreements", "step-by-step/#step-4"),
+    5: Link("Step 5: Practice emotional regulation as a team", "step-by-step/#step-5"),
+    6: Link("Step 6: Rebuild connection through moments of repair", "step-by-step/#step-6"),
+    7: Link("Step 7: Get support when you need it", "step-by-step/#step-7"),
+}
+
+SECURE_ATTACHMENT = Link("Secure attachment", "attachment-and-trauma/#secure-attachment")
+ANXIOUS_ATTACHMENT = Link("Anxious attachment", "attachment-and-trauma/#anxious-attachment")
+AVOIDANT_ATTACHMENT = Link("Avoidant attachment", "attachment-and-trauma/#avoidant-attachment")
+DISORGANIZED_ATTACHMENT = Link("Disorganized attachment",
+                               "attachment-and-trauma/#disorganized-attachment")
+TRAUMA_HISTORY = Link("Trauma history", "attachment-and-trauma/#trauma-history")
+
+SIGNS_OF_HEALING = Link("Signs that trust can be rebuilt",
+                        "signs-of-rebuilding/#signs-that-trust-can-be-rebuilt")
+SIGNS_OF_CONCERN = Link("When trust cannot be rebuilt",
+                        "signs-of-rebuilding/#when-trust-cannot-be-rebuilt")
+
+GETTING_SUPPORT = Link("Getting support", "getting-support/")
+HELP_NOW = Link("Get help now: crisis and safety resources", "help-now/")

@@ -1,0 +1,25 @@
+"""Small wording helpers shared by messages, results and scoring keys."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+
+def item_name(item: Any, capital: bool = False) -> str:
+    """How sentences name an item: `item 7 ("I often ask my partner if we are okay.")`."""
+    return f'{"Item" if capital else "item"} {item.number} ("{item.text}")'
+
+
+def plural(count: int, noun: str, nouns: str = "") -> str:
+    """`1 item`, `2 items`; irregular plurals are given: plural(2, "quiz", "quizzes")."""
+    return f"{count} {noun}" if count == 1 else f"{count} {nouns or noun + 's'}"
+
+
+def number(value: float) -> str:
+    """4.0 → "4", 3.5 → "3.5", 4.2222 → "4.22"."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def numbers(values: Iterable[int]) -> str:
+    """[1, 3, 5] → "1, 3, 5"."""
+    return ", ".join(str(value) for value in values)

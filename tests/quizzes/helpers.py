@@ -1,0 +1,98 @@
+"""Helpers shared by the quiz tests (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, Mapping, Optional, Sequence
+
+from hypothesis import settings
+from hypothesis import strategies as st
+
+from quizzes import Quiz
+from quizzes.core.answers import TICKED, UNANSWERED
+
+ROOT = Path(__file__).resolve().parents[2]
+TOY_DIR = ROOT / "tests" / "quizzes" / "toy"
+TOY_FILE = TOY_DIR / "toy_rest.py"
+
+# Moderate and without an example database, so the run stays fast and writes nothing.
+FAST = settings(max_examples=120, deadline=None, database=None)
+
+
+def run_cli(*args: str, stdin: Optional[str] = None,
+            env: Optional[Mapping[str, str]] = None) -> subprocess.CompletedProcess[str]:
+    """`python -m quizzes ARGS` from the project root."""
+    return subprocess.run(
+        [sys.executable, "-m", "quizzes", *args],
+        cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1", **(env or {})},
+    )
+
+
+def keyed_answers(quiz: Quiz, **keyed: Sequence[Optional[int]]) -> dict[str, str]:
+    """Form answers that give these keyed values (after reversing), item by item per dimension.
+
+    keyed_answers(quiz, anxiety=[4] * 9, avoidance=[1] * 9); None leaves an item unanswered.
+    """
+    scale = quiz.scale
+    assert scale is not None
+    answers = {}
+    for dimension, values in keyed.items():
+        items = quiz.items_in(dimension)
+        assert len(values) == len(items), f"{dimension} has {len(items)} items"
+        for item, value in zip(items, values):
+            if value is not None:
+                answers[item.id] = str(scale.reverse(value) if item.reverse else value)
+    return answers
+
+
+def raw_answers(quiz: Quiz, value: int) -> dict[str, str]:
+    """Every item answered with the same raw value."""
+    return {item.id: str(value) for item in quiz.items}
+
+
+def all_strings(data: Any) -> list[str]:
+    """Every string anywhere in a to_dict() tree."""
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, Mapping):
+        return [text for value in data.values() for text in all_strings(value)]
+    if isinstance(data, (list, tuple)):
+        return [text for value in data for text in all_strings(value)]
+    return []
+
+
+def valid_answers(quiz: Quiz) -> st.SearchStrategy[dict[str, str]]:
+    """Any answer set the quiz's form can send."""
+    if quiz.kind == "scale":
+        assert quiz.scale is not None
+        options = [UNANSWERED] + [str(point) for point in quiz.scale.points]
+        return st.fixed_dictionaries({}, optional={item.id: st.sampled_from(options)
+                                                   for item in quiz.items})
+    return st.fixed_dictionaries({}, optional={item.id: st.just(TICKED) for item in quiz.items})
+
+
+def mostly_answered(quiz: Quiz) -> st.SearchStrategy[dict[str, str]]:
+    """Valid answer sets with at most 3 items skipped (absent or blank), so most are complete."""
+    if quiz.kind != "scale":
+        return valid_answers(quiz)
+    assert quiz.scale is not None
+    options = [str(point) for point in quiz.scale.points]
+    full = st.fixed_dictionaries({item.id: st.sampled_from(options) for item in quiz.items})
+    skipped = st.sets(st.sampled_from([item.id for item in quiz.items]), max_size=3)
+
+    def skip(answers: dict[str, str], skipped_ids: set[str], blank: bool) -> dict[str, str]:
+        if blank:
+            return {item_id: UNANSWERED if item_id in skipped_ids else value
+                    for item_id, value in answers.items()}
+        return {item_id: value for item_id, value in answers.items() if item_id not in skipped_ids}
+
+    return st.builds(skip, full, skipped, st.booleans())
+
+
+def any_valid_answers(quiz: Quiz) -> st.SearchStrategy[dict[str, str]]:
+    """Sparse and nearly complete answer sets alike."""
+    return st.one_of(valid_answers(quiz), mostly_answered(quiz))

@@ -1,0 +1,151 @@
+"""The author checker, in process: each rule catches its problem at the right file and line."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from quizzes import Category, Condition, Quiz, ResponseScale, Rule
+from quizzes.core.check import (
+    Problem,
+    check_package,
+    check_paths,
+    check_quiz,
+    check_scoring,
+    invalid_answer_sets,
+    valid_answer_sets,
+)
+
+from .helpers import TOY_DIR, TOY_FILE
+
+
+def messages(problems: list[Problem]) -> str:
+    return "\n".join(problem.message for problem in problems)
+
+
+def test_the_package_quizzes_pass() -> None:
+    problems, quizzes = check_package()
+    assert problems == []
+    assert [quiz.id for quiz in quizzes] == ["attachment-style", "trust-signs"]
+
+
+def test_the_toy_directory_passes() -> None:
+    problems, quizzes = check_paths([str(TOY_DIR)])
+    assert problems == [] and [quiz.id for quiz in quizzes] == ["toy-rest"]
+
+
+def test_the_valid_sample_covers_the_corners_and_is_the_same_every_run(attachment: Quiz) -> None:
+    sample = valid_answer_sets(attachment)
+    labels = [label for label, _ in sample]
+    for wanted in ("all answers 1", "all answers 7", "no answers", "all answers blank",
+                   "all answers 7 but item 18 skipped"):
+        assert wanted in labels
+    assert sum(label.startswith("the answer set") for label in labels) >= 20
+    assert sample == valid_answer_sets(attachment)
+
+
+def test_the_invalid_sample_is_refused_by_the_real_quizzes(attachment: Quiz, trust: Quiz) -> None:
+    assert invalid_answer_sets(attachment) and invalid_answer_sets(trust)
+    assert check_scoring(attachment) == [] and check_scoring(trust) == []
+
+
+def test_objects_remember_the_line_that_defined_them(toy: Quiz) -> None:
+    lines = TOY_FILE.read_text().splitlines()
+    for item in toy.items:
+        assert Path(item.file) == TOY_FILE
+        assert f'"{item.id}"' in lines[item.line - 1]
+    assert lines[toy.line - 1].startswith("QUIZ = Quiz(")
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    ({"cut": 7}, "must lie inside the scale"),
+    ({"cut": 1}, "must lie inside the scale"),
+    ({"scale": ResponseScale(1, 7, ("Disagree", "Agree"))}, "a label in words for each of its 7 points"),
+    ({"scale": ResponseScale(5, 5, ("Only",))}, "must be below its max"),
+    ({"near_cut": -1}, "near_cut"),
+    ({"plot": ("anxiety", "calm")}, "must name two dimensions"),
+    ({"id": "Attachment Style"}, "lowercase words joined by hyphens"),
+    ({"kind": "survey"}, "unknown kind 'survey'"),
+])
+def test_scale_quiz_settings_are_checked(attachment: Quiz, change: dict, expected: str) -> None:
+    problems = check_quiz(dataclasses.replace(attachment, **change))
+    assert expected in messages(problems)
+    assert all(problem.file == attachment.file for problem in problems)
+
+
+def test_items_are_checked_at_their_own_line(attachment: Quiz) -> None:
+    second = dataclasses.replace(attachment.items[1], id="anx1")
+    renumbered = dataclasses.replace(attachment.items[2], number=9)
+    unknown = dataclasses.replace(attachment.items[3], dimension="calm")
+    items = (attachment.items[0], second, renumbered, unknown) + attachment.items[4:]
+    problems = check_quiz(dataclasses.replace(attachment, items=items))
+    by_message = {problem.message: problem.line for problem in problems}
+    assert by_message["item id 'anx1' is already used on line " + str(attachment.items[0].line)] \
+        == attachment.items[1].line
+    assert any("item number 9 is already used" in message for message in by_message)
+    assert by_message["item 'avo2' refers to unknown dimension 'calm'; known dimensions: "
+                      "anxiety, avoidance"] == attachment.items[3].line
+
+
+def test_item_ids_must_work_as_html_input_names(attachment: Quiz) -> None:
+    items = (dataclasses.replace(attachment.items[0], id="anx 1"),) + attachment.items[1:]
+    assert "cannot be an HTML input name" in messages(check_quiz(dataclasses.replace(attachment, items=items)))
+
+
+def test_every_high_low_combination_needs_exactly_one_category(attachment: Quiz) -> None:
+    problems = check_quiz(dataclasses.replace(attachment, categories=attachment.categories[:3]))
+    assert "0 categories match {'anxiety': 'high', 'avoidance': 'high'}" in messages(problems)
+
+
+def test_category_links_must_be_relative_to_the_site_root(attachment: Quiz) -> None:
+    first = attachment.categories[0]
+    bad = dataclasses.replace(first, links=(dataclasses.replace(first.links[0], href="/help-now/"),))
+    problems = check_quiz(dataclasses.replace(attachment, categories=(bad,) + attachment.categories[1:]))
+    assert "must be relative to the site root" in messages(problems)
+
+
+def test_the_safety_rule_must_come_first(trust: Quiz) -> None:
+    rules = trust.rules[1:] + trust.rules[:1]
+    problems = check_quiz(dataclasses.replace(trust, rules=rules))
+    assert "put the safety rule first" in messages(problems)
+
+
+def test_rules_must_cover_every_count(trust: Quiz) -> None:
+    problems = check_quiz(dataclasses.replace(trust, rules=trust.rules[:-1]))
+    assert "no rule matches the counts" in messages(problems)
+
+
+def test_rules_may_only_name_known_counts_and_categories(trust: Quiz) -> None:
+    bad = Rule("hopeless", (Condition("hope", at_least=1),))
+    problems = check_quiz(dataclasses.replace(trust, rules=(bad,) + trust.rules))
+    assert "unknown category 'hopeless'" in messages(problems)
+    assert "unknown 'hope'" in messages(problems)
+    assert problems[0].line == bad.line and problems[0].file == __file__
+
+
+def test_every_category_must_be_reachable(trust: Quiz) -> None:
+    extra = Category("unused", "Unused", ("Never shown.",))
+    problems = check_quiz(dataclasses.replace(trust, categories=trust.categories + (extra,)))
+    assert [problem.message for problem in problems] == ["no rule picks category 'unused'"]
+
+
+def test_a_scorer_that_skips_validation_is_caught(attachment: Quiz) -> None:
+    lax = dataclasses.replace(attachment, scorer=lambda answers: attachment.score({}))
+    assert "it must raise AnswerError" in messages(check_scoring(lax))
+
+
+def test_a_scorer_that_crashes_is_caught_at_the_crashing_line(attachment: Quiz) -> None:
+    def crashing(answers: object) -> None:
+        raise ZeroDivisionError("boom")  # the line the checker must point at
+
+    problems = check_scoring(dataclasses.replace(attachment, scorer=crashing, file=__file__))
+    assert problems[0].line == crashing.__code__.co_firstlineno + 1
+    assert "score() raised ZeroDivisionError: boom for all answers 1" == problems[0].message
+
+
+def test_missing_paths_are_problems_too(tmp_path: Path) -> None:
+    problems, _ = check_paths([str(tmp_path / "nope.py"), str(tmp_path)])
+    assert [problem.message for problem in problems] == [
+        "no such file or directory", "the directory holds no quiz modules"]

@@ -1,0 +1,171 @@
+"""`python -m quizzes list | check | score`, run as a subprocess from the project root."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import quizzes
+
+from .helpers import TOY_DIR, raw_answers, run_cli
+
+# A small valid quiz module; each broken variant below changes one marked line.
+VALID = '''\
+from quizzes.core.model import HIGH, LOW, Category, Dimension, Quiz, ScaleItem
+from quizzes.core.scale import AGREE_7, score_scale_quiz
+
+ITEMS = (
+    ScaleItem("q1", 1, "I sleep well.", "rest"),
+    ScaleItem("q2", 2, "I feel rested.", "rest"),
+    ScaleItem("q3", 3, "I wake up tired.", "rest", reverse=True),
+)
+
+
+def score(answers):
+    return score_scale_quiz(QUIZ, answers)
+
+
+QUIZ = Quiz(
+    id="broken-rest", title="Rest", intro=("Toy.",), instructions="Answer.", kind="scale",
+    items=ITEMS, scorer=score, scale=AGREE_7, cut=4,
+    dimensions=(Dimension("rest", "Rest"),),
+    categories=(Category("low", "Low", ("Low.",), when={"rest": LOW}),
+                Category("high", "High", ("High.",), when={"rest": HIGH})),
+)
+'''
+
+# name: (line to change, its replacement, text of the line the report must point at
+# (None: line 1), a fragment of the message)
+BROKEN = {
+    "syntax-error": ("def score(answers):", "def score(answers)", "def score(answers)",
+                     "syntax error"),
+    "non-stdlib-import": ("ITEMS = (", "import requests\nITEMS = (", "import requests",
+                          "imports 'requests', which is not in the standard library"),
+    "thread-import": ("ITEMS = (", "import threading\nITEMS = (", "import threading",
+                      "cannot run in Pyodide"),
+    "duplicate-item-id": ('ScaleItem("q2", 2,', 'ScaleItem("q1", 2,', 'ScaleItem("q1", 2,',
+                          "item id 'q1' is already used on line 5"),
+    "unknown-dimension": ('"I feel rested.", "rest"', '"I feel rested.", "sleep"', '"sleep"',
+                          "refers to unknown dimension 'sleep'"),
+    "score-raises-on-valid-answers": (
+        "    return score_scale_quiz(QUIZ, answers)",
+        '    if answers.get("q2") == "7":\n        raise RuntimeError("boom")\n'
+        "    return score_scale_quiz(QUIZ, answers)",
+        'raise RuntimeError("boom")',
+        "score() raised RuntimeError: boom for all answers 7"),
+    "failing-import": ("ITEMS = (", "from quizzes.core.model import NoSuchThing\nITEMS = (",
+                       "NoSuchThing", "importing the module failed: ImportError"),
+    "error-at-import": ("ITEMS = (", "LIMIT = 1 / 0\nITEMS = (", "LIMIT = 1 / 0",
+                        "importing the module failed: ZeroDivisionError"),
+    "no-quiz": ("QUIZ = Quiz(", "QUIZZ = Quiz(", None, "defines no module-level QUIZ"),
+}
+
+
+def write_broken(tmp_path: Path, name: str) -> tuple[Path, int, str]:
+    """The broken file, the line the report must point at, and a fragment of the message."""
+    old, new, point_at, message = BROKEN[name]
+    assert old in VALID
+    source = VALID.replace(old, new, 1)
+    lines = source.splitlines()
+    line = 1 if point_at is None else next(
+        number for number, text in enumerate(lines, start=1) if point_at in text)
+    path = tmp_path / f"{name.replace('-', '_')}.py"
+    path.write_text(source)
+    return path, line, message
+
+
+def test_list_prints_one_line_per_quiz() -> None:
+    done = run_cli("list")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "attachment-style\tscale\t18 items\tAttachment style self-assessment",
+        "trust-signs\tchecklist\t18 items\tTrust signs checklist",
+    ]
+
+
+def test_check_passes_the_package_quizzes() -> None:
+    done = run_cli("check")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout == "OK: 2 quizzes checked (attachment-style, trust-signs)\n"
+
+
+def test_check_passes_the_toy_quiz_and_the_valid_template(tmp_path: Path) -> None:
+    (tmp_path / "valid_rest.py").write_text(VALID)
+    done = run_cli("check", str(TOY_DIR), str(tmp_path / "valid_rest.py"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "OK: 2 quizzes checked (broken-rest, toy-rest)" in done.stdout
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_check_reports_a_broken_quiz_at_its_file_and_line(tmp_path: Path, name: str) -> None:
+    path, line, message = write_broken(tmp_path, name)
+    done = run_cli("check", str(path))
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert f"{path}:{line}: " in done.stdout, done.stdout
+    assert message in done.stdout, done.stdout
+
+
+def test_check_reports_every_broken_file_of_a_directory(tmp_path: Path) -> None:
+    for name in ("syntax-error", "unknown-dimension"):
+        write_broken(tmp_path, name)
+    (tmp_path / "_helper.py").write_text("import requests\n")  # leading underscore: skipped
+    done = run_cli("check", str(tmp_path))
+    assert done.returncode == 1
+    reported = sorted(Path(line.split(":")[0]).name for line in done.stdout.splitlines())
+    assert reported == ["syntax_error.py", "unknown_dimension.py"]
+
+
+def test_score_from_stdin_matches_score_in_process() -> None:
+    quiz = quizzes.get_quiz("attachment-style")
+    answers = {**raw_answers(quiz, 6), "anx3": "2", "avo9": ""}
+    done = run_cli("score", "attachment-style", stdin=json.dumps(answers))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == quiz.score(answers).to_dict()
+    assert done.stdout == json.dumps(quiz.score(answers).to_dict(), sort_keys=True, indent=2,
+                                     ensure_ascii=False) + "\n"
+
+
+def test_score_from_a_file_matches_score_in_process(tmp_path: Path) -> None:
+    answers = {"hope1": "on", "concern2": "on"}
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(answers))
+    done = run_cli("score", "trust-signs", str(path))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == quizzes.get_quiz("trust-signs").score(answers).to_dict()
+    assert run_cli("score", "trust-signs", "-", stdin=json.dumps(answers)).stdout == done.stdout
+
+
+def test_score_output_does_not_depend_on_hash_seeds() -> None:
+    answers = json.dumps({"hope1": "on", "safety2": "on", "concern1": "on"})
+    outputs = {run_cli("score", "trust-signs", stdin=answers, env={"PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2", "3")}
+    assert len(outputs) == 1
+
+
+def test_score_unknown_quiz_exits_2_listing_the_known_ids() -> None:
+    done = run_cli("score", "love-languages", stdin="{}")
+    assert done.returncode == 2
+    assert "Unknown quiz 'love-languages'; known quizzes: attachment-style, trust-signs" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(("stdin", "expected"), [
+    ("{not json", "stdin is not valid JSON"),
+    ('{"anx1": "9"}', 'Item 1 ("When my partner is quiet'),
+    ('{"anx1": 4}', "not text"),
+    ('["4"]', "must be a mapping"),
+    ('{"zzz": "4"}', "'zzz'"),
+])
+def test_score_bad_input_exits_1_with_a_message(stdin: str, expected: str) -> None:
+    done = run_cli("score", "attachment-style", stdin=stdin)
+    assert done.returncode == 1
+    assert expected in done.stderr
+    assert done.stdout == "" and "Traceback" not in done.stderr
+
+
+def test_score_missing_file_exits_1(tmp_path: Path) -> None:
+    done = run_cli("score", "trust-signs", str(tmp_path / "missing.json"))
+    assert done.returncode == 1 and "cannot read" in done.stderr

@@ -1,0 +1,77 @@
+"""Discovery and loading: the package's quizzes, lookups by id, and loading files by path."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import quizzes
+
+from .helpers import ROOT, TOY_FILE
+
+
+def test_all_quizzes_are_found_and_sorted_by_id() -> None:
+    assert [quiz.id for quiz in quizzes.all_quizzes()] == ["attachment-style", "trust-signs"]
+
+
+def test_each_quiz_module_exposes_score_and_quiz() -> None:
+    from quizzes import attachment_style, trust_signs
+
+    for module in (attachment_style, trust_signs):
+        assert module.QUIZ.scorer is module.score
+        assert module.QUIZ is quizzes.get_quiz(module.QUIZ.id)
+
+
+def test_get_quiz_names_the_known_ids_on_an_unknown_id() -> None:
+    with pytest.raises(KeyError) as caught:
+        quizzes.get_quiz("nope")
+    assert caught.value.args[0] == "Unknown quiz 'nope'; known quizzes: attachment-style, trust-signs"
+
+
+def test_load_quiz_file_refuses_a_module_without_a_quiz(tmp_path: Path) -> None:
+    path = tmp_path / "empty.py"
+    path.write_text("X = 1\n")
+    with pytest.raises(ValueError, match="defines no module-level QUIZ"):
+        quizzes.load_quiz_file(str(path))
+
+
+def test_loading_a_file_twice_gives_equal_quizzes() -> None:
+    assert quizzes.load_quiz_file(str(TOY_FILE)) == quizzes.load_quiz_file(str(TOY_FILE))
+
+
+def test_quiz_to_dict_describes_the_form(attachment: quizzes.Quiz, trust: quizzes.Quiz) -> None:
+    form = attachment.to_dict()
+    assert json.loads(json.dumps(form)) == form
+    assert form["scale"]["labels"][0] == {"value": 1, "label": "Strongly disagree"}
+    assert [section["id"] for section in form["sections"]] == ["anxiety", "avoidance"]
+    assert form["items"][0]["id"] == "anx1"
+    assert trust.to_dict()["scale"] is None
+    assert [section["label"] for section in trust.to_dict()["sections"]] == [
+        "Signs of healing", "Signs of concern", "Your safety"]
+
+
+def test_importing_and_scoring_loads_only_the_standard_library() -> None:
+    # The same constraint Pyodide imposes: nothing outside the standard library and the package.
+    code = (
+        "import sys, quizzes\n"
+        "for quiz in quizzes.all_quizzes():\n"
+        "    quiz.score({}).to_dict(); quiz.scoring_key()\n"
+        "outside = sorted(name for name in sys.modules if name.split('.')[0] not in "
+        "sys.stdlib_module_names and name.split('.')[0] not in ('quizzes', '__main__'))\n"
+        "print(outside)\n"
+    )
+    done = subprocess.run([sys.executable, "-S", "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_package_sources_parse_as_python_3_11() -> None:
+    import ast
+
+    for path in sorted((ROOT / "quizzes").rglob("*.py")):
+        ast.parse(path.read_text(encoding="utf-8"), filename=str(path), feature_version=(3, 11))

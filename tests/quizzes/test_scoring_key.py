@@ -1,0 +1,128 @@
+"""The paper scoring key: a hand-scorer that reads only the key agrees with score().
+
+The hand-scorers below use nothing but the key's structured fields, the way a person with a
+printed key and a calculator would; they never look at the Quiz object.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Optional
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quizzes import Quiz
+
+from .helpers import FAST, any_valid_answers
+
+
+def hand_score_scale(key: dict[str, Any], answers: dict[str, str]) -> Optional[dict[str, Any]]:
+    """Scores and style from a scale key, or None when too much is missing."""
+    number_of = {item["id"]: item["number"] for item in key["items"]}
+    given_answers = {number_of[item_id]: int(value) for item_id, value in answers.items() if value}
+    cut, near = key["cut"], key["near_cut"]
+    scores = {}
+    for dimension in key["dimensions"]:
+        values = [key["reverse_total"] - given_answers[number]
+                  if number in dimension["reversed_items"] else given_answers[number]
+                  for number in dimension["items"] if number in given_answers]
+        if len(dimension["items"]) - len(values) > dimension["max_missing"]:
+            return None
+        mean = sum(values) / len(values)
+        high = mean >= cut if key["at_cut"] == "high" else mean > cut
+        distance = abs(mean - cut)
+        scores[dimension["id"]] = {
+            "value": round(mean, key["rounding"]["decimals"]),
+            "level": "high" if high else "low",
+            "near_cut": distance <= near["within"] if near["inclusive"] else distance < near["within"],
+        }
+    levels = {dimension_id: score["level"] for dimension_id, score in scores.items()}
+    [category] = [category["id"] for category in key["categories"] if category["when"] == levels]
+    return {"scores": scores, "category": category}
+
+
+def hand_score_checklist(key: dict[str, Any], answers: dict[str, str]) -> dict[str, Any]:
+    """Counts and category from a checklist key: count, then the first rule that fits."""
+    number_of = {item["id"]: item["number"] for item in key["items"]}
+    ticked = {number_of[item_id] for item_id in answers}
+    counts = {count["id"]: len(ticked & set(count["items"])) for count in key["counts"]}
+    for rule in key["rules"]:
+        if all((condition["at_least"] is None or counts[condition["count"]] >= condition["at_least"])
+               and (condition["at_most"] is None or counts[condition["count"]] <= condition["at_most"])
+               for condition in rule["conditions"]):
+            return {"counts": counts, "category": rule["category"]}
+    raise AssertionError(f"no rule in the key fits {counts}")
+
+
+def machine_score(quiz: Quiz, answers: dict[str, str]) -> Optional[dict[str, Any]]:
+    data = quiz.score(answers).to_dict()
+    if quiz.kind == "checklist":
+        return {"counts": data["counts"], "category": data["category"]["id"]}
+    if not data["complete"]:
+        return None
+    scores = {score["dimension"]: {key: score[key] for key in ("value", "level", "near_cut")}
+              for score in data["scores"]}
+    return {"scores": scores, "category": data["category"]["id"]}
+
+
+def hand_score(key: dict[str, Any], answers: dict[str, str]) -> Optional[dict[str, Any]]:
+    return hand_score_scale(key, answers) if key["kind"] == "scale" else hand_score_checklist(key, answers)
+
+
+@FAST
+@given(data=st.data())
+def test_hand_scoring_from_the_key_matches_score(any_quiz: Quiz, data: st.DataObject) -> None:
+    key = json.loads(json.dumps(any_quiz.scoring_key()))  # only what a printed key can carry
+    answers = data.draw(any_valid_answers(any_quiz))
+    assert hand_score(key, answers) == machine_score(any_quiz, answers)
+
+
+def test_hand_scoring_matches_at_the_edges(any_quiz: Quiz) -> None:
+    quiz, key = any_quiz, any_quiz.scoring_key()
+    if quiz.kind == "scale":
+        assert quiz.scale is not None
+        edge_sets = [{item.id: str(value) for item in quiz.items} for value in quiz.scale.points]
+    else:
+        edge_sets = [{}, {item.id: "on" for item in quiz.items}]
+        edge_sets += [{item.id: "on"} for item in quiz.items]
+    for answers in edge_sets:
+        assert hand_score(key, answers) == machine_score(quiz, answers)
+
+
+def test_scale_key_fields(attachment: Quiz) -> None:
+    key = attachment.scoring_key()
+    assert json.loads(json.dumps(key)) == key
+    assert key["reverse_total"] == 8
+    assert key["cut"] == 4 and key["at_cut"] == "high"
+    assert key["near_cut"] == {"within": 0.5, "inclusive": True}
+    anxiety, avoidance = key["dimensions"]
+    assert sorted(anxiety["items"] + avoidance["items"]) == list(range(1, 19))
+    assert anxiety["reversed_items"] == [item.number for item in attachment.items
+                                         if item.reverse and item.dimension == "anxiety"]
+    assert [label["label"] for label in key["scale"]["labels"]][3] == "Neither agree nor disagree"
+    assert {category["id"] for category in key["categories"]} == {
+        "secure", "anxious-preoccupied", "dismissive-avoidant", "fearful-avoidant"}
+    steps = " ".join(key["steps"])
+    for phrase in ("8 \u2212 answer", "4 or more counts as high", "3.5 to 4.5",
+                   "at most 1 of its items", "closest to"):
+        assert phrase in steps
+    assert all(isinstance(step, str) and step for step in key["steps"])
+
+
+def test_checklist_key_puts_safety_first(trust: Quiz) -> None:
+    key = trust.scoring_key()
+    assert json.loads(json.dumps(key)) == key
+    assert key["safety_trigger_items"] == [11, 14, 15, 16, 17, 18]
+    assert key["rules"][0] == {"category": "safety-first", "conditions": [
+        {"count": "safety_triggers", "at_least": 1, "at_most": None}]}
+    groups = {count["id"]: count["items"] for count in key["counts"]}
+    assert groups["hopeful"] == list(range(1, 8))
+    assert groups["concern"] == list(range(8, 14))
+    assert groups["safety"] == list(range(14, 19))
+    steps = key["steps"]
+    assert any(step.startswith("Safety comes first") for step in steps)
+    assert steps.index(next(step for step in steps if step.startswith("1. "))) > steps.index(
+        next(step for step in steps if step.startswith("Safety comes first")))
+    safety_first = next(category for category in key["categories"] if category["id"] == "safety-first")
+    assert safety_first["safety_first"] is True

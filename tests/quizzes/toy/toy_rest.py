@@ -1,0 +1,48 @@
+"""A toy third quiz, to prove that adding a quiz is writing one file like this one.
+
+Three items, one dimension, a 5-point scale and a cut of 3: everything differs from the
+real quizzes, so the engine cannot lean on their numbers.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from quizzes.core.model import HIGH, LOW, Category, Dimension, Quiz, ResponseScale, Result, ScaleItem
+from quizzes.core.scale import score_scale_quiz
+
+FIVE_POINTS = ResponseScale(1, 5, ("Never", "Rarely", "Sometimes", "Often", "Always"))
+
+ITEMS = (
+    ScaleItem("rest1", 1, "I wake up feeling fresh.", "rest"),
+    ScaleItem("rest2", 2, "I lie awake at night.", "rest", reverse=True),
+    ScaleItem("rest3", 3, "I get enough sleep.", "rest"),
+)
+
+CATEGORIES = (
+    Category("tired", "Tired", ("You may need more rest.",), when={"rest": LOW}),
+    Category("rested", "Rested", ("You seem to rest well.",), when={"rest": HIGH}),
+)
+
+
+def score(answers: Mapping[str, str]) -> Result:
+    """Score the toy quiz."""
+    return score_scale_quiz(QUIZ, answers)
+
+
+QUIZ = Quiz(
+    id="toy-rest",
+    title="Toy rest check",
+    intro=("A toy quiz used only by the tests.",),
+    instructions="Choose how often each statement is true.",
+    kind="scale",
+    items=ITEMS,
+    categories=CATEGORIES,
+    scorer=score,
+    note="A toy.",
+    scale=FIVE_POINTS,
+    dimensions=(Dimension("rest", "Rest"),),
+    cut=3,
+    near_cut=0.25,
+    max_missing=1,
+)
