@@ -80,6 +80,7 @@ CATEGORIES = (
         ),
         (guide.DISORGANIZED_ATTACHMENT, guide.TRAUMA_HISTORY, guide.STEPS[4], guide.STEPS[7]),
         when={ANXIETY: HIGH, AVOIDANCE: HIGH},
+        short_label="Fearful-avoidant",
     ),
 )
 

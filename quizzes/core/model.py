@@ -145,6 +145,11 @@ class Category(Defined):
     links: tuple[Link, ...] = ()
     when: Mapping[str, str] = field(default_factory=dict)
     safety_first: bool = False
+    short_label: str = ""  # for tight places such as a plot's quadrant; defaults to `label`
+
+    @property
+    def plot_label(self) -> str:
+        return self.short_label or self.label
 
 
 @dataclass(frozen=True)
@@ -217,10 +222,12 @@ class Plot:
     min: int
     max: int
     cut: float
+    quadrants: tuple[tuple[str, str, str], ...] = ()  # (label, x level, y level) per corner
 
     def to_dict(self) -> dict[str, Any]:
         return {"x": _round(self.x), "y": _round(self.y), "x_label": self.x_label,
-                "y_label": self.y_label, "min": self.min, "max": self.max, "cut": self.cut}
+                "y_label": self.y_label, "min": self.min, "max": self.max, "cut": self.cut,
+                "quadrants": [{"label": label, "x": x, "y": y} for label, x, y in self.quadrants]}
 
 
 @dataclass(frozen=True)

@@ -206,8 +206,10 @@ def _plot(quiz: Quiz, scores: list[Score], scale: ResponseScale, cut: float) -> 
         return None
     by_id = {score.dimension: score for score in scores}
     x, y = by_id[quiz.plot[0]], by_id[quiz.plot[1]]
+    quadrants = tuple((category.plot_label, category.when[x.dimension], category.when[y.dimension])
+                      for category in quiz.categories)
     return Plot(x=x.value, y=y.value, x_label=x.label, y_label=y.label,
-                min=scale.min, max=scale.max, cut=cut)
+                min=scale.min, max=scale.max, cut=cut, quadrants=quadrants)
 
 
 def _ref(item: Any) -> ItemRef:

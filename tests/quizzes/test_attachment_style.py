@@ -69,8 +69,15 @@ def test_each_corner_gets_its_style(attachment: Quiz, anxiety: int, avoidance: i
     assert scores(result) == {"anxiety": anxiety, "avoidance": avoidance}
     assert result.category is not None and result.category.id == category
     plot = result.to_dict()["plot"]
+    quadrants = plot.pop("quadrants")
     assert plot == {"x": avoidance, "y": anxiety, "x_label": "Avoidance", "y_label": "Anxiety",
                     "min": 1, "max": 7, "cut": 4}
+    # The reader's own corner is labelled with the style the result names.
+    corner = {"x": "high" if avoidance >= 4 else "low", "y": "high" if anxiety >= 4 else "low"}
+    labels = [quadrant["label"] for quadrant in quadrants if quadrant["x"] == corner["x"]
+              and quadrant["y"] == corner["y"]]
+    assert len(quadrants) == 4 and len(labels) == 1
+    assert result.category.label.startswith(labels[0])
 
 
 def test_all_raw_ones_and_all_raw_sevens_are_pulled_toward_the_middle_by_reversed_items(
