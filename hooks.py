@@ -2,19 +2,48 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitegen import clinic
+from sitegen import clinic, markers, quiz_fences, quiz_site
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Teach the dev server the MIME types Pyodide needs."""
+    quiz_site.register_mime_types()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Validate the clinic details once, before any page is read."""
+    """Validate the clinic details and the quizzes once, before any page is read."""
     config.extra["clinic"] = clinic.from_extra(config.extra)
+    config.extra["quiz_build"] = quiz_site.prepare(config)
     return config
 
 
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Add the quiz bundle and the self-hosted Pyodide runtime to the site."""
+    quiz_site.add_site_files(files, config.extra["quiz_build"], config)
+    return files
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill in the clinic markers of a page."""
-    return clinic.expand_markers(markdown, config.extra["clinic"], page)
+    """Check the quiz fences of a page and fill in its markers."""
+    quiz_fences.check_page(markdown, page, config.extra["quiz_build"].quizzes)
+    return markers.expand(markdown, page, config)
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fail loudly if a quiz fence could not be rendered."""
+    quiz_fences.report_render_failures(html, page)
+    return html
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    """Rebuild when a quiz changes: MkDocs watches docs/ and mkdocs.yml, not quizzes/."""
+    server.watch(str(Path(config.config_file_path).resolve().parent / "quizzes"))
+    return server

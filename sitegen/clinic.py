@@ -1,18 +1,13 @@
-"""Clinic details from `extra.clinic` in mkdocs.yml, and the `{{ clinic.<key> }}` markers in pages."""
+"""Clinic details from `extra.clinic` in mkdocs.yml, and how pages show them."""
 
 from __future__ import annotations
 
 import html
-import re
 from dataclasses import dataclass
 from typing import Any
 
-from mkdocs.structure.pages import Page
-
 from sitegen.errors import BuildInputError
-from sitegen.locate import page_line
 
-MARKER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
 CONFIG_FILE = "mkdocs.yml"
 FIX = "edit the `extra: clinic:` block in mkdocs.yml (see the README, 'Clinic details')"
 
@@ -49,42 +44,24 @@ def from_extra(extra: dict[str, Any]) -> Clinic:
     )
 
 
-def expand_markers(markdown: str, clinic: Clinic, page: Page) -> str:
-    """Replace every `{{ clinic.<key> }}` in a page; any other `{{ … }}` is an error."""
-
-    def replace(match: re.Match[str]) -> str:
-        key = match.group(1)
-        renderer = _RENDERERS.get(key)
-        if renderer is None:
-            raise BuildInputError(
-                page_line(page, markdown, match.start()),
-                f"unknown marker '{{{{ {key} }}}}'",
-                "use one of " + ", ".join(f"{{{{ {name} }}}}" for name in _RENDERERS),
-            )
-        return renderer(clinic)
-
-    return MARKER.sub(replace, markdown)
+def render_name(clinic: Clinic) -> str:
+    """The clinic's name, escaped for a page."""
+    return html.escape(clinic.name)
 
 
-def _render_locations(clinic: Clinic) -> str:
+def render_locations(clinic: Clinic) -> str:
+    """The locations as prose: "online throughout California or in person in San Francisco"."""
     places = [html.escape(place) for place in clinic.locations]
     return places[0] if len(places) == 1 else ", ".join(places[:-1]) + " or " + places[-1]
 
 
-def _render_consultation(clinic: Clinic) -> str:
+def render_consultation(clinic: Clinic) -> str:
+    """The booking button, or the offer as plain text while no booking link is configured."""
     label = html.escape(clinic.consultation_label)
     if clinic.consultation_url is None:
-        # No booking link given yet: show the offer without a dead link.
         return f'<p class="clinic-consultation"><strong>{label}</strong></p>'
     url = html.escape(clinic.consultation_url, quote=True)
     return f'<p class="clinic-consultation"><a class="md-button md-button--primary" href="{url}">{label}</a></p>'
-
-
-_RENDERERS = {
-    "clinic.name": lambda clinic: html.escape(clinic.name),
-    "clinic.locations": _render_locations,
-    "clinic.consultation": _render_consultation,
-}
 
 
 def _mapping(value: Any, key: str, allowed: set[str]) -> dict[str, Any]:

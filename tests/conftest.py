@@ -40,7 +40,7 @@ def run_mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None)
 def copy_project(destination: Path) -> Path:
     """Copy the sources a build needs into destination, so a test may break them safely."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "hooks.py"):
+    for name in ("mkdocs.yml", "hooks.py", "pyproject.toml"):
         shutil.copy2(ROOT / name, destination / name)
     for name in ("docs", "overrides", "quizzes", "sitegen"):
         if (ROOT / name).exists():

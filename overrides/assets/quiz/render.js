@@ -1,0 +1,106 @@
+// Renders a result dict (quizzes' Result.to_dict()) with DOM APIs only: quiz text is
+// always set as text, never parsed as HTML.
+
+const SVG = "http://www.w3.org/2000/svg";
+
+function element(tag, attributes = {}, text = "") {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text) node.textContent = text;
+  return node;
+}
+
+function svgElement(tag, attributes = {}, text = "") {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  if (text) node.textContent = text;
+  return node;
+}
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
+}
+
+function renderSafety(safety, strings) {
+  const box = element("div", { class: "quiz__safety", role: "note" });
+  box.append(element("p", { class: "quiz__safety-message" }, safety.message));
+  const list = element("ul", { class: "quiz__resources" });
+  for (const resource of safety.resources) {
+    const entry = element("li");
+    entry.append(element("strong", {}, resource.name));
+    const contacts = element("span", { class: "quiz__contacts" });
+    for (const contact of resource.contacts) {
+      contacts.append(element("a", { href: contact.href }, contact.label));
+    }
+    entry.append(contacts, element("span", { class: "quiz__resource-note" }, resource.note));
+    list.append(entry);
+  }
+  box.append(list, element("p", { class: "quiz__browsing-note" }, safety.browsing_note));
+  box.setAttribute("aria-label", strings.safetyLabel);
+  return box;
+}
+
+// Anxiety (y) against avoidance (x), the four quadrants split at the cut, and the reader's point.
+function renderPlot(plot, strings) {
+  const size = 320;
+  const pad = 40;
+  const span = plot.max - plot.min;
+  const toX = (value) => pad + ((value - plot.min) / span) * (size - 2 * pad);
+  const toY = (value) => size - pad - ((value - plot.min) / span) * (size - 2 * pad);
+  const description = fill(strings.plotDescription, {
+    x_label: plot.x_label, y_label: plot.y_label, x: plot.x, y: plot.y,
+    min: plot.min, max: plot.max, cut: plot.cut,
+  });
+  const figure = element("figure", { class: "quiz__plot" });
+  const titleId = `${plot.x_label}-${plot.y_label}-plot-title`.toLowerCase().replace(/\W+/g, "-");
+  const svg = svgElement("svg", { viewBox: `0 0 ${size} ${size}`, role: "img", "aria-labelledby": titleId });
+  svg.append(svgElement("title", { id: titleId }, description));
+  svg.append(svgElement("rect", { class: "quiz__plot-area", x: pad, y: pad, width: size - 2 * pad, height: size - 2 * pad }));
+  svg.append(svgElement("line", { class: "quiz__plot-cut", x1: toX(plot.cut), x2: toX(plot.cut), y1: pad, y2: size - pad }));
+  svg.append(svgElement("line", { class: "quiz__plot-cut", x1: pad, x2: size - pad, y1: toY(plot.cut), y2: toY(plot.cut) }));
+  for (const quadrant of plot.quadrants) {
+    const x = quadrant.x === "high" ? (toX(plot.cut) + size - pad) / 2 : (pad + toX(plot.cut)) / 2;
+    const y = quadrant.y === "high" ? (pad + toY(plot.cut)) / 2 : (toY(plot.cut) + size - pad) / 2;
+    svg.append(svgElement("text", { class: "quiz__plot-quadrant", x, y, "text-anchor": "middle" }, quadrant.label));
+  }
+  svg.append(svgElement("text", { class: "quiz__plot-axis", x: size / 2, y: size - 8, "text-anchor": "middle" }, plot.x_label));
+  svg.append(svgElement("text", {
+    class: "quiz__plot-axis", x: 12, y: size / 2, "text-anchor": "middle",
+    transform: `rotate(-90 12 ${size / 2})`,
+  }, plot.y_label));
+  svg.append(svgElement("circle", { class: "quiz__plot-point", cx: toX(plot.x), cy: toY(plot.y), r: 7 }));
+  figure.append(svg, element("figcaption", {}, description));
+  return figure;
+}
+
+function renderMissing(missing, rootId, strings) {
+  const list = element("ul", { class: "quiz__missing" });
+  for (const item of missing) {
+    const entry = element("li");
+    entry.append(element("a", { href: `#${rootId}-${item.id}` }, fill(strings.missingItem, item)));
+    list.append(entry);
+  }
+  return list;
+}
+
+/** Replace the contents of `region` with the rendered result. `base` resolves guide links. */
+export function renderResult(region, result, { strings, base, rootId }) {
+  const parts = [];
+  if (result.safety) parts.push(renderSafety(result.safety, strings));
+  parts.push(element("h3", { class: "quiz__headline" }, result.headline));
+  for (const paragraph of result.paragraphs) parts.push(element("p", {}, paragraph));
+  if (result.missing.length && !result.complete) parts.push(renderMissing(result.missing, rootId, strings));
+  if (result.plot) parts.push(renderPlot(result.plot, strings));
+  if (result.links.length) {
+    parts.push(element("p", { class: "quiz__links-title" }, strings.linksTitle));
+    const list = element("ul", { class: "quiz__links" });
+    for (const link of result.links) {
+      const entry = element("li");
+      entry.append(element("a", { href: new URL(link.href, base).href }, link.text));
+      list.append(entry);
+    }
+    parts.push(list);
+  }
+  if (result.note) parts.push(element("p", { class: "quiz__note" }, result.note));
+  region.replaceChildren(...parts);
+}

@@ -1,0 +1,46 @@
+"""The files the browser needs for quizzes, under one content-hashed folder of the site.
+
+`assets/quiz/<hash>/` holds the widget's scripts and styles, the quiz wheel and the
+lockfile that pins its sha256. Any change to any of them gives a new folder name, so a
+browser cache can never mix old and new quiz code. The Pyodide runtime sits apart, in a
+folder named by its version, and is downloaded once per release.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sitegen.lockfile import site_lockfile
+from sitegen.runtime import Runtime
+from sitegen.wheel import Wheel
+
+SOURCE_FOLDER = "assets/quiz"  # in overrides/: the widget's sources, never served as they are
+SOURCES = ("widget.js", "render.js", "worker.js", "quiz.css")
+
+
+@dataclass(frozen=True)
+class QuizBundle:
+    """The site folder (e.g. `assets/quiz/3f2a…`) and its files by name."""
+
+    path: str
+    files: dict[str, bytes]
+
+
+def make_bundle(overrides: Path, runtime: Runtime, wheel: Wheel, strings: dict) -> QuizBundle:
+    """Collect the widget's files, the generated modules, the wheel and the lockfile."""
+    sources = overrides / SOURCE_FOLDER
+    files = {name: (sources / name).read_bytes() for name in SOURCES}
+    files["strings.js"] = f"export default {json.dumps(strings, ensure_ascii=False, indent=1)};\n".encode()
+    files["paths.js"] = (
+        f'export const runtimeURL = new URL("../../../{runtime.site_path}/", import.meta.url).href;\n'
+        'export const lockFileURL = new URL("./pyodide-lock.json", import.meta.url).href;\n'
+    ).encode()
+    files["pyodide-lock.json"] = site_lockfile(runtime, wheel).encode()
+    files[wheel.file_name] = wheel.path.read_bytes()
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
+    return QuizBundle(path=f"{SOURCE_FOLDER}/{digest.hexdigest()[:12]}", files=files)

@@ -1,0 +1,59 @@
+"""Everything quizzes add to a build, prepared once per build from mkdocs.yml's config."""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from sitegen import quiz_fences
+from sitegen.quiz_bundle import SOURCE_FOLDER, QuizBundle, make_bundle
+from sitegen.quiz_form import FormRenderer, load_strings
+from sitegen.quiz_source import load_quizzes
+from sitegen.runtime import CORE_FILES, Runtime, find_runtime
+from sitegen.wheel import build_quiz_wheel
+
+
+@dataclass(frozen=True)
+class QuizBuild:
+    """The checked quizzes, the vendored runtime and the hashed browser bundle of one build."""
+
+    quizzes: dict[str, Any]
+    runtime: Runtime
+    bundle: QuizBundle
+
+
+def prepare(config: MkDocsConfig) -> QuizBuild:
+    """Check the quizzes and the runtime, build the wheel, and plug the quiz fence in."""
+    project = Path(config.config_file_path).resolve().parent
+    overrides = Path(config.theme.custom_dir)
+    runtime = find_runtime(project)
+    quizzes = load_quizzes(project)
+    strings = load_strings(overrides)
+    bundle = make_bundle(overrides, runtime, build_quiz_wheel(project), strings)
+    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
+    fences[:] = [fence for fence in fences if fence.get("name") != quiz_fences.FENCE_NAME]
+    fences.append(quiz_fences.superfences_entry(FormRenderer(overrides, quizzes, strings)))
+    return QuizBuild(quizzes=quizzes, runtime=runtime, bundle=bundle)
+
+
+def add_site_files(files: Files, build: QuizBuild, config: MkDocsConfig) -> None:
+    """Serve the hashed bundle and the runtime; drop the bundle's unhashed sources."""
+    for file in [file for file in files if file.src_uri.startswith(f"{SOURCE_FOLDER}/")]:
+        files.remove(file)
+    for name, content in build.bundle.files.items():
+        files.append(File.generated(config, f"{build.bundle.path}/{name}", content=content))
+    for name in CORE_FILES:
+        files.append(File.generated(config, f"{build.runtime.site_path}/{name}",
+                                    abs_src_path=str(build.runtime.package_dir / name)))
+
+
+def register_mime_types() -> None:
+    """`mkdocs serve` must send wasm and module scripts with the types browsers insist on."""
+    mimetypes.add_type("application/wasm", ".wasm")
+    mimetypes.add_type("text/javascript", ".mjs")
+    mimetypes.add_type("text/javascript", ".js")

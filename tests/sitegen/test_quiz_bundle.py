@@ -1,0 +1,87 @@
+"""The quiz wheel, its lockfile and the self-hosted runtime in the built site."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from sitegen import wheel as wheel_module
+from sitegen.runtime import CORE_FILES
+from tests.conftest import ROOT, copy_project, run_mkdocs_build
+
+
+def bundle_dir(site: Path) -> Path:
+    (folder,) = (site / "assets" / "quiz").iterdir()
+    return folder
+
+
+def test_the_lockfile_pins_the_wheel_beside_it_by_sha256(built_site: Path) -> None:
+    folder = bundle_dir(built_site)
+    lock = json.loads((folder / "pyodide-lock.json").read_text())
+    runtime_lock = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text())
+    assert lock["info"] == runtime_lock["info"]
+    entry = lock["packages"]["quizzes"]
+    wheel = folder / entry["file_name"]
+    assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
+    assert entry["imports"] == ["quizzes"] and entry["install_dir"] == "site"
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "quizzes/attachment_style.py" in names and "quizzes/core/browser.py" in names
+    assert not [name for name in names if "__pycache__" in name or name.startswith(("tests/", "sitegen/"))]
+
+
+def test_only_the_core_runtime_is_self_hosted(built_site: Path) -> None:
+    version = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())["version"]
+    runtime = built_site / "assets" / "pyodide" / version
+    assert sorted(path.name for path in runtime.iterdir()) == sorted(CORE_FILES)
+    assert not list(built_site.rglob("console*.html"))
+    # The unhashed widget sources are not served.
+    assert not (built_site / "assets" / "quiz" / "widget.js").exists()
+
+
+def test_the_wheel_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    builds = []
+    for attempt in ("first", "second"):
+        monkeypatch.setattr(wheel_module, "CACHE", tmp_path / attempt)  # no cache hit
+        builds.append(wheel_module.build_quiz_wheel(ROOT))
+    assert builds[0].sha256 == builds[1].sha256
+    assert builds[0].path != builds[1].path
+
+
+def test_editing_a_quiz_changes_every_hashed_name(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    first = run_mkdocs_build(project, tmp_path / "first")
+    quiz = project / "quizzes" / "trust_signs.py"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("Trust signs checklist", "Trust signs check"))
+    second = run_mkdocs_build(project, tmp_path / "second")
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    old, new = bundle_dir(tmp_path / "first"), bundle_dir(tmp_path / "second")
+    assert old.name != new.name
+    page = (tmp_path / "second" / "signs-of-rebuilding" / "index.html").read_text(encoding="utf-8")
+    assert f"assets/quiz/{new.name}/widget.js" in page and "Trust signs check<" in page
+
+
+def test_a_missing_runtime_names_the_make_target(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "node_modules").unlink()
+    result = run_mkdocs_build(project, project / "site")
+    assert result.returncode != 0
+    assert "the Pyodide runtime is missing from node_modules/pyodide" in result.stderr
+    assert "run `make install`" in result.stderr
+
+
+def test_a_broken_quiz_module_fails_the_build_with_file_and_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    quiz = project / "quizzes" / "trust_signs.py"
+    lines = quiz.read_text(encoding="utf-8").splitlines()
+    lines.insert(12, "import requests")
+    quiz.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_mkdocs_build(project, project / "site")
+    assert result.returncode != 0
+    assert "trust_signs.py:13:" in result.stderr and "requests" in result.stderr
+    assert "python -m quizzes check" in result.stderr
+    shutil.rmtree(project / "site", ignore_errors=True)

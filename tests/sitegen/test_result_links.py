@@ -1,0 +1,38 @@
+"""Every guide link a quiz result can show leads to a real page and section of the built site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import quizzes
+from tests.site.html import read_page
+
+
+def all_result_links() -> set[str]:
+    links = set()
+    for quiz in quizzes.all_quizzes():
+        for category in quiz.categories:
+            links.update(link.href for link in category.links)
+    return links
+
+
+def test_result_links_resolve_to_pages_and_anchors(built_site: Path) -> None:
+    links = all_result_links()
+    assert "help-now/" in links and "step-by-step/#step-5" in links
+    for href in links:
+        path, _, anchor = href.partition("#")
+        page = built_site / path / "index.html"
+        assert page.exists(), href
+        if anchor:
+            assert anchor in read_page(page).ids, href
+
+
+def test_the_help_page_lists_the_same_resources_as_the_safety_result(built_site: Path) -> None:
+    from quizzes.core import safety
+
+    html = (built_site / "help-now" / "index.html").read_text(encoding="utf-8")
+    for resource in safety.ALL_RESOURCES:
+        assert resource.name.replace("&", "&amp;") in html
+        for contact in resource.contacts:
+            assert f'href="{contact.href}"' in html
+    assert 'href="../help-now/"' in (built_site / "step-by-step" / "index.html").read_text(encoding="utf-8")

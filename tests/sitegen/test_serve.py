@@ -1,0 +1,68 @@
+"""`make serve`: editing a quiz rebuilds the site, and the open page shows the new logic."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from tests.conftest import copy_project
+from tests.widget.quiz_reader import answer_with_mouse, submit_and_wait
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def served_project(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    project = copy_project(tmp_path / "project")
+    address = f"127.0.0.1:{free_port()}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address],
+        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    url = f"http://{address}/"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"mkdocs serve did not start: {server.stderr.read() if server.stderr else ''}")
+            time.sleep(0.3)
+    yield project, url
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def test_editing_a_quiz_reloads_the_page_with_the_new_logic(browser: Browser, served_project: tuple[Path, str]) -> None:
+    project, url = served_project
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url + "signs-of-rebuilding/")
+    answers = {"hope1": "on", "concern1": "on"}
+    answer_with_mouse(page, "trust-signs", answers)
+    assert submit_and_wait(page, "trust-signs")["headline"] == "Mixed signs"
+
+    quiz = project / "quizzes" / "trust_signs.py"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace('"Mixed signs"', '"Some hopeful signs, some worries"'))
+
+    # MkDocs rebuilds and its live-reload script reloads the open page (a fresh worker);
+    # the answers come back from sessionStorage.
+    expect(page.locator('[data-quiz="trust-signs"]')).to_have_attribute("data-state", "idle", timeout=90_000)
+    assert submit_and_wait(page, "trust-signs")["headline"] == "Some hopeful signs, some worries"
+    context.close()

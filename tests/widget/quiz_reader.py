@@ -1,0 +1,65 @@
+"""A reader answering quizzes in the browser, and the CLI's verdict on the same answers."""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+
+from playwright.sync_api import Page, expect
+
+from tests.conftest import ROOT
+
+SCORING_TIMEOUT_MS = 90_000  # a cold Pyodide start on a busy 2-core machine
+
+
+def cli_score(quiz_id: str, answers: dict[str, str]) -> dict:
+    """The result `python -m quizzes score` prints for these answers."""
+    done = subprocess.run([sys.executable, "-m", "quizzes", "score", quiz_id, "-"], cwd=ROOT,
+                          input=json.dumps(answers), capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def quiz_items(quiz_id: str) -> list[dict]:
+    """The quiz's items as the form shows them (id, number, text, …)."""
+    done = subprocess.run([sys.executable, "-c", f"import json, quizzes; print(json.dumps("
+                           f"quizzes.get_quiz({quiz_id!r}).to_dict()))"],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)["items"]
+
+
+def some_answers(quiz_id: str, seed: int) -> dict[str, str]:
+    """A reproducible answer set: every scale item answered, about half the boxes ticked."""
+    chooser = random.Random(seed)
+    answers = {}
+    for item in quiz_items(quiz_id):
+        if "dimension" in item:
+            answers[item["id"]] = str(chooser.randint(1, 7))
+        elif chooser.random() < 0.5:
+            answers[item["id"]] = "on"
+    return answers
+
+
+def widget(page: Page, quiz_id: str):
+    return page.locator(f'[data-quiz="{quiz_id}"]')
+
+
+def answer_with_mouse(page: Page, quiz_id: str, answers: dict[str, str]) -> None:
+    for name, value in answers.items():
+        page.locator(f'[data-quiz="{quiz_id}"] input[name="{name}"][value="{value}"]').locator("xpath=..").click()
+
+
+def submit_and_wait(page: Page, quiz_id: str) -> dict:
+    widget(page, quiz_id).locator("button[type=submit]").click()
+    expect(widget(page, quiz_id)).to_have_attribute("data-state", "scored", timeout=SCORING_TIMEOUT_MS)
+    return json.loads(widget(page, quiz_id).get_attribute("data-result"))
+
+
+def checked_answers(page: Page, quiz_id: str) -> dict[str, str]:
+    return page.evaluate(
+        """(quizId) => Object.fromEntries(
+             [...document.querySelectorAll(`[data-quiz="${quizId}"] input:checked`)]
+               .map((input) => [input.name, input.value]))""",
+        quiz_id,
+    )
