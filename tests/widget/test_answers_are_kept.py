@@ -125,4 +125,6 @@ def test_an_incomplete_quiz_names_the_items_to_answer(page: Page) -> None:
     missing = widget(page, "attachment-style").locator(".quiz__missing a")
     expect(missing).to_have_count(2)
     missing.first.click()
-    expect(page).to_have_url(re.compile("#quiz-attachment-style-anx1$"))
+    first_option = page.locator('[data-quiz="attachment-style"] input[name="anx1"]').first
+    expect(first_option).to_be_focused()
+    expect(first_option).to_be_in_viewport()

@@ -77,7 +77,17 @@ function renderMissing(missing, rootId, strings) {
   const list = element("ul", { class: "quiz__missing" });
   for (const item of missing) {
     const entry = element("li");
-    entry.append(element("a", { href: `#${rootId}-${item.id}` }, fill(strings.missingItem, item)));
+    const link = element("a", { href: `#${rootId}-${item.id}` }, fill(strings.missingItem, item));
+    // Take the reader straight to the question's first option, ready to answer.
+    link.addEventListener("click", (event) => {
+      const question = document.getElementById(`${rootId}-${item.id}`);
+      if (!question) return;
+      event.preventDefault();
+      event.stopPropagation(); // Material's instant navigation would move focus to the page
+      question.scrollIntoView({ block: "center" });
+      question.querySelector("input")?.focus({ preventScroll: true });
+    });
+    entry.append(link);
     list.append(entry);
   }
   return list;
