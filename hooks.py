@@ -10,7 +10,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitegen import clinic, markers, quiz_fences, quiz_site
+from sitegen import clinic, headers, markers, quick_exit, quiz_fences, quiz_site
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -21,6 +21,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the clinic details and the quizzes once, before any page is read."""
     config.extra["clinic"] = clinic.from_extra(config.extra)
+    quick_exit.check(config.extra)
+    headers.frame_ancestors(config.extra)  # a malformed allowlist fails before any page is built
     config.extra["quiz_build"] = quiz_site.prepare(config)
     return config
 
@@ -41,6 +43,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     """Fail loudly if a quiz fence could not be rendered."""
     quiz_fences.report_render_failures(html, page)
     return html
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write site/_headers with a CSP that hashes the theme's inline scripts."""
+    headers.write_headers_file(Path(config.site_dir), config.extra)
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:

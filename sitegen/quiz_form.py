@@ -21,7 +21,7 @@ def load_strings(overrides: Path) -> dict[str, Any]:
 class FormRenderer:
     """Renders quiz fences with the form template; every quiz text is HTML-escaped."""
 
-    def __init__(self, overrides: Path, quizzes: dict[str, Any], strings: dict[str, Any]) -> None:
+    def __init__(self, overrides: Path, quizzes: dict[str, Any], strings: dict[str, Any], site_root: str) -> None:
         self._env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(overrides / "partials" / "quiz"),
             autoescape=True,
@@ -30,9 +30,12 @@ class FormRenderer:
         )
         self._quizzes = quizzes
         self._strings = strings
+        # A fence does not know its page's depth, so links start from the site's root path.
+        self._site_root = site_root
 
     def __call__(self, fence: QuizFence) -> str:
         quiz = self._quizzes[fence.quiz_id]
         return self._env.get_template("form.html").render(
             quiz=quiz.to_dict(), key=quiz.scoring_key(), key_open=fence.key_open, strings=self._strings,
+            site_root=self._site_root,
         )

@@ -6,6 +6,7 @@ import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -37,7 +38,8 @@ def prepare(config: MkDocsConfig) -> QuizBuild:
     bundle = make_bundle(overrides, runtime, build_quiz_wheel(project), strings)
     fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
     fences[:] = [fence for fence in fences if fence.get("name") != quiz_fences.FENCE_NAME]
-    fences.append(quiz_fences.superfences_entry(FormRenderer(overrides, quizzes, strings)))
+    site_root = urlsplit(config.site_url or "/").path or "/"
+    fences.append(quiz_fences.superfences_entry(FormRenderer(overrides, quizzes, strings, site_root)))
     return QuizBuild(quizzes=quizzes, runtime=runtime, bundle=bundle)
 
 

@@ -50,9 +50,25 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+def read_headers_file(site_dir: Path) -> list[tuple[str, str]]:
+    """The headers `site/_headers` gives every path (the build writes one `/*` block)."""
+    lines = (site_dir / "_headers").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "/*", "tests expect one block for every path"
+    return [tuple(part.strip() for part in line.split(":", 1)) for line in lines[1:] if line.strip()]
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site as a static host would: right MIME types, and the `_headers` file."""
+
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm",
                       ".mjs": "text/javascript", ".js": "text/javascript"}
+
+    def end_headers(self) -> None:
+        headers_file = Path(self.directory) / "_headers"
+        if headers_file.exists():
+            for name, value in read_headers_file(Path(self.directory)):
+                self.send_header(name, value)
+        super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature from the base class
         pass
@@ -62,11 +78,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def _site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """A loopback HTTP server for the folder the site is built into, started before the build.
 
+    Every response carries the headers of `site/_headers`, the strict CSP included, so every
+    browser test runs under the policy a real host would send.
+
     The build needs the server's address first: Material's instant navigation only
     intercepts links of the origin in `site_url`.
     """
     site_dir = tmp_path_factory.mktemp("site")
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    handler = functools.partial(SiteHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -104,11 +123,13 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def page(browser: object, site_url: str) -> Iterator[object]:
-    """A fresh browser page; fails the test if the page logs an uncaught error."""
+    """A fresh browser page; fails the test on an uncaught error or a CSP violation."""
     context = browser.new_context(base_url=site_url)  # type: ignore[attr-defined]
     new_page = context.new_page()
     errors: list[str] = []
     new_page.on("pageerror", lambda error: errors.append(str(error)))
+    new_page.on("console", lambda message: errors.append(message.text)
+                if "Content Security Policy" in message.text else None)
     yield new_page
     context.close()
-    assert not errors, f"uncaught errors in the page: {errors}"
+    assert not errors, f"uncaught errors or CSP violations in the page: {errors}"

@@ -142,8 +142,10 @@ function enhance(root) {
   // A worker already running (from an earlier page of this tab) makes the quiz ready at once.
   if (scoring) start();
 
-  form.addEventListener("focusin", start);
-  form.addEventListener("pointerdown", start);
+  // Any interaction with the questions starts Python; clearing the answers does not.
+  const startUnlessClearing = (event) => event.target !== clear && start();
+  form.addEventListener("focusin", startUnlessClearing);
+  form.addEventListener("pointerdown", startUnlessClearing);
   form.addEventListener("change", () => {
     start();
     storage.save(quizId, readAnswers(form));

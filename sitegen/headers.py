@@ -1,0 +1,102 @@
+"""`site/_headers`: the HTTP headers for hosts that read that file (Netlify, Cloudflare Pages).
+
+The Content-Security-Policy allows no inline script but the theme's own, each by the sha256
+of its text: those are collected from the built pages, since Material's inline scripts
+differ with page depth. `frame-ancestors` comes from `extra.embed.allowed_origins`; it only
+works as an HTTP header, never from a <meta> tag.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from sitegen.errors import BuildInputError
+
+EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+FIX = "list origins such as https://clinic.example under `extra: embed: allowed_origins:` in mkdocs.yml"
+
+
+class _InlineScripts(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.texts: list[str] = []
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if tag == "script" and "src" not in values and values.get("type", "").lower() in EXECUTABLE_TYPES:
+            self._current = []
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None:
+            self._current.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._current is not None:
+            self.texts.append("".join(self._current))
+            self._current = None
+
+
+def inline_script_hashes(site_dir: Path) -> list[str]:
+    """CSP source expressions ('sha256-…') for every distinct inline script of the site."""
+    hashes = set()
+    for page in site_dir.rglob("*.html"):
+        reader = _InlineScripts()
+        reader.feed(page.read_text(encoding="utf-8"))
+        for text in reader.texts:
+            digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+            hashes.add(f"'sha256-{digest}'")
+    return sorted(hashes)
+
+
+def frame_ancestors(extra: dict[str, Any]) -> str:
+    """The `frame-ancestors` sources: the configured origins, or `*` when none are listed."""
+    origins = (extra.get("embed") or {}).get("allowed_origins") or []
+    if not isinstance(origins, list):
+        raise BuildInputError("mkdocs.yml", "extra.embed.allowed_origins must be a list of origins", FIX)
+    for origin in origins:
+        parts = urlsplit(origin) if isinstance(origin, str) else None
+        if (parts is None or parts.scheme not in {"https", "http"} or not parts.hostname
+                or parts.path not in {"", "/"} or parts.query or parts.fragment
+                or not re.fullmatch(r"[A-Za-z0-9.*-]+", parts.hostname)):
+            raise BuildInputError("mkdocs.yml", f"extra.embed.allowed_origins has {origin!r}, which is not an origin",
+                                  FIX + " (scheme and host, optional port; no path)")
+    return " ".join(origin.rstrip("/") for origin in origins) if origins else "*"
+
+
+def content_security_policy(script_hashes: list[str], ancestors: str) -> str:
+    """The site's policy: its own origin only, Pyodide's WebAssembly, hashed theme scripts."""
+    directives = [
+        "default-src 'self'",
+        "script-src " + " ".join(["'self'", "'wasm-unsafe-eval'", *script_hashes]),
+        "worker-src 'self'",
+        "connect-src 'self'",
+        "img-src 'self' data:",
+        "style-src 'self' 'unsafe-inline'",
+        "font-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'none'",
+        f"frame-ancestors {ancestors}",
+    ]
+    return "; ".join(directives)
+
+
+def write_headers_file(site_dir: Path, extra: dict[str, Any]) -> None:
+    """Write `site/_headers` with the policy and a few protective headers for every path."""
+    policy = content_security_policy(inline_script_hashes(site_dir), frame_ancestors(extra))
+    lines = [
+        "/*",
+        f"  Content-Security-Policy: {policy}",
+        "  X-Content-Type-Options: nosniff",
+        "  Referrer-Policy: no-referrer",
+        "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        "",
+    ]
+    (site_dir / "_headers").write_text("\n".join(lines), encoding="utf-8")

@@ -1,0 +1,64 @@
+"""Quick exit: a visible link and Escape twice replace the page and forget the answers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.hardening.pages import site_pages
+from tests.widget.quiz_reader import answer_with_mouse, checked_answers
+
+NEUTRAL = "https://www.weather.gov/"
+
+
+@pytest.fixture
+def reader(browser: Browser, site_url: str) -> Iterator[Page]:
+    context = browser.new_context(base_url=site_url)
+    # The neutral site is answered here: nothing leaves this machine.
+    context.route(f"{NEUTRAL}**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<title>Weather</title><h1>Weather</h1>"))
+    yield context.new_page()
+    context.close()
+
+
+def start_a_quiz(page: Page) -> None:
+    page.goto("./")
+    page.goto("attachment-and-trauma/")
+    answer_with_mouse(page, "attachment-style", {"anx1": "3", "avo1": "5"})
+    assert "quiz-answers:attachment-style" in page.evaluate("Object.keys(sessionStorage).join()")
+
+
+def test_every_page_has_a_visible_quick_exit_and_help_link(reader: Page, built_site) -> None:
+    for path in site_pages(built_site):
+        reader.goto(path)
+        exit_link = reader.locator("[data-quick-exit]")
+        expect(exit_link).to_be_visible()
+        expect(exit_link).to_have_attribute("href", NEUTRAL)
+        expect(reader.locator(".safety-bar__help")).to_be_visible()
+        reader.mouse.wheel(0, 3000)
+        expect(exit_link).to_be_in_viewport()  # stays on screen while reading
+
+
+def test_the_quick_exit_link_replaces_the_page_and_clears_the_answers(reader: Page, site_url: str) -> None:
+    start_a_quiz(reader)
+    reader.locator("[data-quick-exit]").click()
+    expect(reader).to_have_url(NEUTRAL)
+    # location.replace: Back skips the quiz page.
+    reader.go_back()
+    expect(reader).to_have_url(site_url)
+    assert reader.evaluate("sessionStorage.length") == 0
+    reader.goto("attachment-and-trauma/")
+    assert checked_answers(reader, "attachment-style") == {}
+
+
+def test_escape_twice_exits_and_once_does_not(reader: Page) -> None:
+    start_a_quiz(reader)
+    reader.keyboard.press("Escape")
+    reader.wait_for_timeout(1200)
+    reader.keyboard.press("Escape")  # two presses, but too far apart
+    assert "attachment-and-trauma" in reader.url
+    reader.keyboard.press("Escape")
+    reader.keyboard.press("Escape")
+    expect(reader).to_have_url(NEUTRAL)
