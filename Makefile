@@ -11,16 +11,25 @@ NPM_STAMP := node_modules/.npm-installed
 CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test install install-test clean
+.PHONY: serve build build-site pdf test install install-test clean
 
 serve: install ## Serve the site with live reload at http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: install ## Build the static site into site/
+build: build-site pdf ## Build the static site into site/, with the offline PDF
+
+build-site: install ## Build the static site into site/, without the PDF
 	$(PY) -m mkdocs build --strict
+
+pdf: build-site ## Export the built guide as one PDF: site/downloads/guide.pdf
+	$(PY) -m sitegen.pdf --site-dir site --output site/downloads/guide.pdf
 
 test: install-test ## Run the whole test suite
 	$(PY) -m pytest
+
+.PHONY: bench
+bench: install-test ## Measure build, PDF, reader's wait, weight, main thread; writes bench/results.json
+	$(PY) -m bench
 
 install: $(SITE_STAMP) $(NPM_STAMP) ## Install the pinned site dependencies
 

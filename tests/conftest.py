@@ -37,6 +37,14 @@ def run_mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None)
     )
 
 
+def run_pdf_export(site_dir: Path, output: Path) -> subprocess.CompletedProcess[str]:
+    """Run `python -m sitegen.pdf` (the step `make build` runs after mkdocs); never raises on failure."""
+    return subprocess.run(
+        [sys.executable, "-m", "sitegen.pdf", "--site-dir", str(site_dir), "--output", str(output)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+
+
 def copy_project(destination: Path) -> Path:
     """Copy the sources a build needs into destination, so a test may break them safely."""
     destination.mkdir(parents=True, exist_ok=True)
@@ -95,9 +103,11 @@ def _site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
 
 @pytest.fixture(scope="session")
 def built_site(_site_server: tuple[Path, str]) -> Path:
-    """The site as `make build` makes it, built once per test run."""
+    """The site as `make build` makes it (the offline PDF included), built once per test run."""
     site_dir, url = _site_server
     result = run_mkdocs_build(ROOT, site_dir, site_url=url)
+    assert result.returncode == 0, result.stderr
+    result = run_pdf_export(site_dir, site_dir / "downloads" / "guide.pdf")
     assert result.returncode == 0, result.stderr
     return site_dir
 

@@ -1,0 +1,143 @@
+"""A quiz as a paper form with its scoring key, rendered from the quiz's Python definition.
+
+Not a copy of the web widget's HTML: the template (overrides/pdf/quiz.html) prints the same
+definition the widget and `quiz.scoring_key()` come from, laid out for a pen or a PDF reader's
+form filling: radio buttons per statement, tick boxes per checklist item, write-in fields for
+the scores, then the key, the quiz's note and, where a result can be about safety, the
+crisis resources.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sitegen.pdf.templates import environment
+from sitegen.quiz_form import load_strings
+from sitegen.quiz_source import load_quizzes
+
+TEMPLATE = "quiz.html"
+RULE = re.compile(r"^\d+\.\s")  # "1. If … → …": a numbered rule inside a step of the key
+
+
+@dataclass(frozen=True)
+class PaperQuiz:
+    """The rendered form, and the question each radio group of it asks (named by field)."""
+
+    html: str
+    radio_groups: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PlotGuide:
+    """A blank chart of the quiz's two scores, for plotting one's own result by hand."""
+
+    x_label: str
+    y_label: str
+    low: int
+    high: int
+    cut: float
+    quadrants: tuple[tuple[str, str, str], ...]  # (label, x level, y level)
+    size: int = 240
+    left: int = 46
+    top: int = 8
+
+    def x(self, value: float) -> float:
+        return round(self.left + (value - self.low) / (self.high - self.low) * self.size, 2)
+
+    def y(self, value: float) -> float:
+        return round(self.top + (self.high - value) / (self.high - self.low) * self.size, 2)
+
+    @property
+    def ticks(self) -> range:
+        return range(self.low, self.high + 1)
+
+    def centre(self, level: str, axis: str) -> float:
+        """Middle of the low or high half of an axis, where a corner's label goes."""
+        middle = (self.low + self.cut) / 2 if level == "low" else (self.cut + self.high) / 2
+        return self.x(middle) if axis == "x" else self.y(middle)
+
+    @property
+    def description(self) -> str:
+        corners = "; ".join(f"{label} ({self.y_label.lower()} {y}, {self.x_label.lower()} {x})"
+                            for label, x, y in self.quadrants)
+        return (f"A blank chart to mark your scores by hand. Across: your {self.x_label.lower()} score from "
+                f"{self.low} to {self.high}. Up: your {self.y_label.lower()} score from {self.low} to {self.high}. "
+                f"Lines at {self.cut:g} divide it into four corners: {corners}.")
+
+
+class PaperQuizRenderer:
+    """Renders quizzes for print with autoescaping: every text a quiz author writes is escaped."""
+
+    def __init__(self, project: Path, overrides: Path) -> None:
+        self._quizzes = load_quizzes(project)  # checked, as in the site build
+        self._strings = load_strings(overrides)
+        self._safety = importlib.import_module("quizzes.core.safety")
+        self._env = environment(overrides)
+
+    @property
+    def known(self) -> set[str]:
+        return set(self._quizzes)
+
+    def render(self, quiz_id: str, root: str) -> PaperQuiz:
+        """The paper form of one quiz; `root` is the page's relative path to the site root ("../")."""
+        quiz = self._quizzes[quiz_id]
+        form = quiz.to_dict()
+        key = quiz.scoring_key()
+        needs_safety = any(category.safety_first for category in quiz.categories)
+        html = self._env.get_template(TEMPLATE).render(
+            quiz=form,
+            key=key,
+            steps=_steps(key["steps"]),
+            categories=[_category(quiz, entry, root) for entry in key["categories"]],
+            worksheet=_worksheet(quiz.id, key),
+            plot=_plot(quiz),
+            field_prefix=quiz.id,
+            strings=self._strings,
+            safety_message=self._safety.SAFETY_FIRST_NOTICE.message if needs_safety else "",
+            resources=[resource.to_dict() for resource in self._safety.ALL_RESOURCES] if needs_safety else [],
+        )
+        groups = {f"{quiz.id}-{item['id']}": f"{item['number']}. {item['text']}"
+                  for item in form["items"]} if quiz.kind == "scale" else {}
+        return PaperQuiz(html=html, radio_groups=groups)
+
+
+def _steps(steps: list[str]) -> list[dict[str, Any]]:
+    """The key's sentences; numbered rules ("1. If …") nest under the step that introduces them."""
+    grouped: list[dict[str, Any]] = []
+    for step in steps:
+        if RULE.match(step) and grouped:
+            grouped[-1]["rules"].append(step)
+        else:
+            grouped.append({"text": step, "rules": []})
+    return grouped
+
+
+def _category(quiz: Any, entry: dict[str, Any], root: str) -> dict[str, Any]:
+    """A key category with the guide sections its result links to (made page-relative)."""
+    links = [{"text": link.text, "href": root + link.href} for link in quiz.category(entry["id"]).links]
+    return {"label": entry["label"], "description": entry["description"], "links": links}
+
+
+def _worksheet(quiz_id: str, key: dict[str, Any]) -> list[dict[str, str]]:
+    """Write-in lines for what the key asks the reader to work out: scores or counts, then the result."""
+    lines = [{"name": f"{quiz_id}-score-{entry['id']}", "label": f"{entry['label']} score",
+              "hint": "items " + ", ".join(map(str, entry["items"]))} for entry in key.get("dimensions", [])]
+    lines += [{"name": f"{quiz_id}-count-{entry['id']}", "label": f"{entry['label']}: number ticked",
+               "hint": "items " + ", ".join(map(str, entry["items"]))} for entry in key.get("counts", [])]
+    lines.append({"name": f"{quiz_id}-result", "label": "Your result", "hint": "from the key below"})
+    return lines
+
+
+def _plot(quiz: Any) -> PlotGuide | None:
+    if not quiz.plot or quiz.scale is None or quiz.cut is None:
+        return None
+    x_id, y_id = quiz.plot
+    labels = {dimension.id: dimension.label for dimension in quiz.dimensions}
+    quadrants = tuple((category.plot_label, category.when[x_id], category.when[y_id])
+                      for category in quiz.categories if x_id in category.when and y_id in category.when)
+    return PlotGuide(x_label=labels[x_id], y_label=labels[y_id], low=quiz.scale.min, high=quiz.scale.max,
+                     cut=quiz.cut, quadrants=quadrants)

@@ -1,0 +1,20 @@
+"""The Jinja templates of the PDF (overrides/pdf/): autoescaped, and strict about missing values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+FOLDER = "pdf"  # overrides/pdf/: .html only, so MkDocs never copies it into the site
+
+
+def environment(overrides: Path) -> jinja2.Environment:
+    """An environment loading overrides/pdf/; every value a template prints is HTML-escaped."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(overrides / FOLDER),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )

@@ -1,0 +1,125 @@
+"""Each quiz is a paper form in the chapter that holds it on the website, followed by its scoring
+key, from the same Python definition as the web widget; the form's fields can be filled in."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.pdf.helpers import ExportedPdf, flat, outline
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import quizzes
+from quizzes.core import safety
+
+QUIZZES = {quiz.id: quiz for quiz in quizzes.all_quizzes()}
+STRINGS = json.loads((ROOT / "overrides" / "assets" / "quiz" / "strings.json").read_text(encoding="utf-8"))
+# What the web widget shows or says while it runs; none of it means anything on paper.
+WEB_ONLY = ("submit", "clear", "noscript", "loading", "ready", "scoring", "scored", "failed", "timeout", "cleared", "progress")
+RADIO = 1 << 15
+
+
+def strings(value: Any) -> list[str]:
+    return [value] if isinstance(value, str) else [text for item in value.values() for text in strings(item)]
+
+
+def quiz_section(guide_pdf: ExportedPdf, reader: Any, quiz_id: str) -> str:
+    """The text from the quiz's bookmark to the next chapter's."""
+    entries = outline(reader)
+    start = next(index for index, (_, title, _) in enumerate(entries) if title == QUIZZES[quiz_id].title)
+    first = entries[start][2]
+    last = next((page for level, _, page in entries[start:] if level == 1), len(reader.pages) + 1)
+    return flat("\n".join(guide_pdf.pages[first - 1:last - 1]))
+
+
+def chapter_of(reader: Any, page: int) -> str:
+    return [title for level, title, start in outline(reader) if level == 1 and start <= page][-1]
+
+
+@pytest.mark.parametrize("quiz_id", sorted(QUIZZES))
+def test_the_paper_form_is_in_the_chapter_that_has_the_quiz_on_the_website(reader: Any, built_site: Path,
+                                                                           quiz_id: str) -> None:
+    import yaml
+
+    nav = [next(iter(entry.items())) for entry in yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["nav"]]
+    on_site = [title for title, source in nav
+               if f'data-quiz="{quiz_id}"' in (built_site / ("index.html" if source == "index.md" else f"{source[:-3]}/index.html")).read_text()]
+    page = next(page for level, title, page in outline(reader) if title == QUIZZES[quiz_id].title)
+    assert on_site == [chapter_of(reader, page)]
+
+
+@pytest.mark.parametrize("quiz_id", sorted(QUIZZES))
+def test_every_item_of_the_quiz_is_on_its_paper_form(guide_pdf: ExportedPdf, reader: Any, quiz_id: str) -> None:
+    section = quiz_section(guide_pdf, reader, quiz_id)
+    missing = [item.text for item in QUIZZES[quiz_id].items if item.text not in section]
+    assert not missing
+
+
+@pytest.mark.parametrize("quiz_id", sorted(QUIZZES))
+def test_the_scoring_key_and_the_note_follow_the_form(guide_pdf: ExportedPdf, reader: Any, quiz_id: str) -> None:
+    quiz = QUIZZES[quiz_id]
+    key = quiz.scoring_key()
+    section = quiz_section(guide_pdf, reader, quiz_id)
+    last_item = section.index(quiz.items[-1].text)
+    for step in key["steps"]:
+        assert step in section[last_item:], step
+    for category in key["categories"]:
+        assert category["label"] in section[last_item:]
+        assert " ".join(category["description"]) in section
+    assert quiz.note and quiz.note in section[last_item:]
+    if quiz.scale:
+        for point in quiz.scale.to_dict()["labels"]:
+            assert f"{point['value']} = {point['label']}" in section
+
+
+def test_the_checklist_ends_with_every_safety_resource(guide_pdf: ExportedPdf, reader: Any) -> None:
+    section = quiz_section(guide_pdf, reader, "trust-signs")
+    for number in ("1-800-799-7233", "988", "88788", "911"):
+        assert number in section
+    for resource in safety.ALL_RESOURCES:
+        assert resource.name in section and resource.note in section
+        for contact in resource.contacts:
+            assert contact.label in section
+
+
+def test_no_widget_text_leaks_into_the_pdf(guide_pdf: ExportedPdf) -> None:
+    leaked = [text for key in WEB_ONLY if key in STRINGS for text in strings(STRINGS[key]) if flat(text) in guide_pdf.text]
+    assert not leaked
+    for text in ("See my result", "Clear my answers", "Scoring your answers", "JavaScript"):
+        assert text not in guide_pdf.text
+
+
+def test_scale_items_are_fillable_radio_groups_named_by_their_statement(reader: Any) -> None:
+    fields = reader.get_fields()
+    quiz = QUIZZES["attachment-style"]
+    values = [str(value) for value in quiz.scale.points]
+    for item in quiz.items:
+        field = fields[f"{quiz.id}-{item.id}"]
+        assert field["/FT"] == "/Btn" and int(field["/Ff"]) & RADIO
+        assert field["/TU"] == f"{item.number}. {item.text}"
+        assert [str(value) for value in field["/Opt"]] == values
+        assert len(field["/Kids"]) == len(values)
+
+
+def test_checklist_items_are_fillable_tick_boxes(reader: Any) -> None:
+    fields = reader.get_fields()
+    quiz = QUIZZES["trust-signs"]
+    for item in quiz.items:
+        field = fields[f"{quiz.id}-{item.id}"]
+        assert field["/FT"] == "/Btn" and not int(field.get("/Ff", 0)) & RADIO
+        assert field["/TU"] == f"{item.number}. {item.text}"
+        assert "/on" in field["/_States_"]
+
+
+@pytest.mark.parametrize("quiz_id", sorted(QUIZZES))
+def test_each_quiz_has_write_in_fields_for_its_result(reader: Any, quiz_id: str) -> None:
+    text_fields = [name for name, field in reader.get_fields().items()
+                   if field.get("/FT") == "/Tx" and name.startswith(f"{quiz_id}-")]
+    assert f"{quiz_id}-result" in text_fields and len(text_fields) >= 3
