@@ -10,7 +10,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitegen import clinic, headers, markers, quick_exit, quiz_fences, quiz_site
+from sitegen import brand, clinic, embed, headers, markers, quick_exit, quiz_fences, quiz_site
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -21,6 +21,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate the clinic details and the quizzes once, before any page is read."""
     config.extra["clinic"] = clinic.from_extra(config.extra)
+    config.extra["brand"] = brand.from_extra(config.extra)
     quick_exit.check(config.extra)
     headers.frame_ancestors(config.extra)  # a malformed allowlist fails before any page is built
     config.extra["quiz_build"] = quiz_site.prepare(config)
@@ -28,8 +29,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add the quiz bundle and the self-hosted Pyodide runtime to the site."""
+    """Add the quiz bundle, the self-hosted Pyodide runtime and the embeddable pages."""
     quiz_site.add_site_files(files, config.extra["quiz_build"], config)
+    embed.add_embed_pages(files, config, config.extra["quiz_build"].quizzes)
     return files
 
 

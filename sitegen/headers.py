@@ -56,7 +56,10 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
 
 
 def frame_ancestors(extra: dict[str, Any]) -> str:
-    """The `frame-ancestors` sources: the configured origins, or `*` when none are listed."""
+    """The `frame-ancestors` sources: the site itself and the configured origins, or `*`.
+
+    The site is always allowed, for the previews on its own embed page.
+    """
     origins = (extra.get("embed") or {}).get("allowed_origins") or []
     if not isinstance(origins, list):
         raise BuildInputError("mkdocs.yml", "extra.embed.allowed_origins must be a list of origins", FIX)
@@ -67,7 +70,7 @@ def frame_ancestors(extra: dict[str, Any]) -> str:
                 or not re.fullmatch(r"[A-Za-z0-9.*-]+", parts.hostname)):
             raise BuildInputError("mkdocs.yml", f"extra.embed.allowed_origins has {origin!r}, which is not an origin",
                                   FIX + " (scheme and host, optional port; no path)")
-    return " ".join(origin.rstrip("/") for origin in origins) if origins else "*"
+    return " ".join(["'self'", *(origin.rstrip("/") for origin in origins)]) if origins else "*"
 
 
 def content_security_policy(script_hashes: list[str], ancestors: str) -> str:

@@ -18,7 +18,7 @@ from sitegen.runtime import Runtime
 from sitegen.wheel import Wheel
 
 SOURCE_FOLDER = "assets/quiz"  # in overrides/: the widget's sources, never served as they are
-SOURCES = ("widget.js", "render.js", "worker.js", "quiz.css", "quick-exit.js")
+SOURCES = ("widget.js", "render.js", "worker.js", "quiz.css", "quick-exit.js", "embed-frame.js", "embed.css")
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,20 @@ def parse(body: str) -> QuizFence:
     return QuizFence(quiz_id=lines[0], key_open=options.get("key") == "open")
 
 
+def placed_quiz_ids(markdown: str) -> list[str]:
+    """The quiz ids a page's Markdown places, for linking only.
+
+    A malformed fence is passed over here: `check_page` reports it with its page and line.
+    """
+    placed = []
+    for match in _FENCE.finditer(markdown):
+        try:
+            placed.append(parse(match.group("body")).quiz_id)
+        except ValueError:
+            continue
+    return placed
+
+
 def check_page(markdown: str, page: Page, known: dict[str, Any]) -> list[str]:
     """The quiz ids a page places, after checking every fence; errors name the page and line."""
     placed = []

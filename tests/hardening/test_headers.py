@@ -43,8 +43,8 @@ def inline_script_hashes_of(page: Path, folder: Path) -> list[str]:
 
 @pytest.mark.parametrize("origins, expected", [
     ([], "*"),
-    (["https://clinic.example"], "https://clinic.example"),
-    (["https://clinic.example/", "http://localhost:8080"], "https://clinic.example http://localhost:8080"),
+    (["https://clinic.example"], "'self' https://clinic.example"),
+    (["https://clinic.example/", "http://localhost:8080"], "'self' https://clinic.example http://localhost:8080"),
 ])
 def test_frame_ancestors_come_from_the_allowlist(origins: list[str], expected: str) -> None:
     assert frame_ancestors({"embed": {"allowed_origins": origins}}) == expected

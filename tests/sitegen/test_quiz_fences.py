@@ -70,6 +70,7 @@ def test_a_placed_quiz_is_a_real_form_with_its_paper_key(built_site: Path) -> No
     assert html.count('type="radio" name="anx1"') == 7
     assert '<span>Neither agree nor disagree</span>' in html
     assert '<details class="quiz__key">' in html and "<noscript>" in html
+    assert ">See my result</button>" in html and ">Clear my answers</button>" in html
     checklist = (built_site / "signs-of-rebuilding" / "index.html").read_text(encoding="utf-8")
     assert checklist.count('type="checkbox" name=') == 18
     assert 'name="safety1" value="on"' in checklist

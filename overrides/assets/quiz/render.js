@@ -106,7 +106,10 @@ export function renderResult(region, result, { strings, base, rootId }) {
     const list = element("ul", { class: "quiz__links" });
     for (const link of result.links) {
       const entry = element("li");
-      entry.append(element("a", { href: new URL(link.href, base).href }, link.text));
+      const anchor = element("a", { href: new URL(link.href, base).href }, link.text);
+      // Inside another website's frame, the guide opens in its own tab.
+      if (window.self !== window.top) Object.assign(anchor, { target: "_blank", rel: "noopener" });
+      entry.append(anchor);
       list.append(entry);
     }
     parts.push(list);

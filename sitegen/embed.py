@@ -1,0 +1,127 @@
+"""Embeddable variants of every guide page and quiz, and the staff page with the snippets.
+
+They are ordinary MkDocs pages generated from the same Markdown, rendered with the
+`embed.html` template (content only: no header, navigation, search or footer), so a page's
+links stay inside the embedded variants and nothing is copied by hand.
+
+    embed/               the staff page: a snippet, a preview and a plain fallback per item
+    embed/<quiz id>/     one quiz
+    embed/guide/<page>/  one guide page
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import meta
+
+from sitegen.errors import BuildInputError
+from sitegen.quiz_fences import placed_quiz_ids
+
+FOLDER = "embed"
+HOST_SCRIPT = "embed/host.js"  # a stable address: clinics paste it once
+TEMPLATE = "embed.html"
+
+
+@dataclass(frozen=True)
+class Embeddable:
+    """One thing a clinic can embed: its title, its embed page and the full page it comes from."""
+
+    title: str
+    embed_url: str
+    full_url: str
+
+
+def check_site_url(config: MkDocsConfig) -> str:
+    """Snippets need the site's public address; without it, stop with the fix."""
+    if not config.site_url:
+        raise BuildInputError("mkdocs.yml", "site_url is missing, and the embed snippets need the site's public address",
+                              "set site_url (or the SITE_URL variable) to where the site is published")
+    return config.site_url
+
+
+def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any]) -> None:
+    """Generate the embed variants and the staff page as documentation files."""
+    site_url = check_site_url(config)
+    guide = [file for file in files.documentation_pages() if not file.src_uri.startswith(f"{FOLDER}/")]
+    pages, quiz_items, quiz_homes = [], [], {}
+    for file in guide:
+        body, front_matter = meta.get_data(file.content_string)
+        for quiz_id in placed_quiz_ids(body):
+            quiz_homes.setdefault(quiz_id, file.url)
+        embed_uri = f"{FOLDER}/guide/{file.src_uri}"
+        _add(files, config, embed_uri, body, {**front_matter, "embed_of": file.url})
+        pages.append(Embeddable(front_matter.get("title", file.name), _url(embed_uri), file.url))
+    for quiz_id, quiz in sorted(quizzes.items()):
+        home = quiz_homes.get(quiz_id, "")
+        body = f"```quiz\n{quiz_id}\n```\n"
+        _add(files, config, f"{FOLDER}/{quiz_id}.md", body,
+             {"title": quiz.title, "description": f"{quiz.title}, to embed in another website.", "embed_of": home})
+        quiz_items.append(Embeddable(quiz.title, f"{FOLDER}/{quiz_id}/", home))
+    staff = staff_page(site_url, quiz_items, pages)
+    _add(files, config, f"{FOLDER}/index.md", staff,
+         {"title": "Embed the guide in your website", "description": "Snippets for clinic staff.", "staff_page": True},
+         template="main.html")
+
+
+def _add(files: Files, config: MkDocsConfig, src_uri: str, body: str, front_matter: dict[str, Any],
+         template: str = TEMPLATE) -> None:
+    front_matter = {**front_matter, "template": template, "search": {"exclude": True}}
+    content = f"---\n{yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=True)}---\n\n{body}"
+    files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
+
+
+def _url(src_uri: str) -> str:
+    stem = src_uri.removesuffix(".md")
+    if stem.endswith("/index") or stem == "index":
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def snippet(site_url: str, item: Embeddable) -> str:
+    """What a clinic pastes: the iframe, then the script that sizes it to its content."""
+    return (f'<iframe src="{site_url}{item.embed_url}" title="{html.escape(item.title, quote=True)}" '
+            f'data-rebuilding-trust-embed loading="lazy" style="width: 100%; height: 640px; border: 0;"></iframe>\n'
+            f'<script src="{site_url}{HOST_SCRIPT}" defer></script>')
+
+
+def plain_snippet(site_url: str, item: Embeddable) -> str:
+    """For hosts that strip scripts: a fixed-height iframe that scrolls inside."""
+    return (f'<iframe src="{site_url}{item.embed_url}" title="{html.escape(item.title, quote=True)}" '
+            f'loading="lazy" style="width: 100%; height: 900px; border: 0;"></iframe>')
+
+
+def staff_page(site_url: str, quizzes: list[Embeddable], pages: list[Embeddable]) -> str:
+    """The Markdown of the staff page: how to embed, then a section per quiz and page."""
+    parts = [
+        "# Embed the guide in your website",
+        "Paste a snippet where the quiz or page should appear. The frame sizes itself to its "
+        "content, and nothing a reader answers ever leaves the frame: only its height does.",
+        "**WordPress**: add a *Custom HTML* block and paste the snippet into it (not an *Embed* "
+        "block, which would wrap the page in a sandbox where the quiz cannot keep answers). "
+        "**Squarespace**: use a *Code* block. If your site builder removes `<script>` tags, use "
+        "the plain version: it works the same, at a fixed height with its own scroll bar.",
+        "## Quizzes",
+    ]
+    parts += [_section(site_url, item) for item in quizzes]
+    parts.append("## Guide pages")
+    parts += [_section(site_url, item) for item in pages]
+    return "\n\n".join(parts) + "\n"
+
+
+def _section(site_url: str, item: Embeddable) -> str:
+    # The preview frames the embed page by a relative address, so it works wherever the site is served.
+    preview = (f'<iframe src="{item.embed_url.removeprefix(FOLDER + "/")}" title="{html.escape(item.title, quote=True)}" '
+               f'data-rebuilding-trust-embed loading="lazy" style="width: 100%; height: 480px; border: 0;"></iframe>')
+    # Plain text, not highlighted HTML: the theme's syntax colours fall short of AA contrast.
+    return "\n\n".join([
+        f"### {item.title}",
+        f"```text\n{snippet(site_url, item)}\n```",
+        f'<details class="embed-preview" markdown="1"><summary>Preview</summary>\n\n{preview}\n\n</details>',
+        f"Plain version, for hosts that remove scripts:\n\n```text\n{plain_snippet(site_url, item)}\n```",
+    ])

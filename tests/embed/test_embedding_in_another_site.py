@@ -1,0 +1,131 @@
+"""A clinic's page on another origin embeds a quiz with the pasted snippet."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Frame, Page, expect
+
+from tests.conftest import SiteHandler
+from tests.embed.test_embed_pages import code_blocks
+from tests.widget.quiz_reader import some_answers
+
+NEUTRAL = "https://www.weather.gov/"
+MESSAGE_LOG = """
+  window.__messages = [];
+  window.addEventListener("message", (event) => window.__messages.push({origin: event.origin, data: event.data}));
+"""
+
+
+@pytest.fixture(scope="module")
+def clinic_site(tmp_path_factory: pytest.TempPathFactory, built_site: Path, site_url: str) -> Iterator[tuple[Path, str]]:
+    """A second origin, the clinic's website, where staff paste snippets from the staff page."""
+    folder = tmp_path_factory.mktemp("clinic")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield folder, f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+def pasted(built_site: Path, site_url: str, embed_path: str) -> str:
+    (block,) = [block for block in code_blocks(built_site / "embed" / "index.html")
+                if f'src="{site_url}{embed_path}"' in block and "<script" in block]
+    return block
+
+
+def host_page(folder: Path, name: str, body: str) -> str:
+    (folder / name).write_text(f"<!doctype html><html lang=en><title>Clinic</title><h1>Our clinic</h1>{body}"
+                               "<p>Contact us.</p></html>", encoding="utf-8")
+    return name
+
+
+@pytest.fixture
+def visitor(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1000, "height": 800})
+    context.add_init_script(MESSAGE_LOG)
+    context.route(f"{NEUTRAL}**", lambda route: route.fulfill(status=200, content_type="text/html", body="<h1>Weather</h1>"))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors
+
+
+def frame_of(page: Page) -> Frame:
+    frame = page.frame_locator("iframe[data-rebuilding-trust-embed]")
+    expect(frame.locator(".quiz")).to_be_visible()
+    return next(f for f in page.frames if "/embed/" in f.url)
+
+
+def iframe_height(page: Page) -> float:
+    return page.locator("iframe[data-rebuilding-trust-embed]").bounding_box()["height"]
+
+
+def test_the_quiz_works_and_the_frame_fits_its_content(visitor: Page, clinic_site, built_site: Path, site_url: str) -> None:
+    folder, clinic_url = clinic_site
+    visitor.goto(clinic_url + host_page(folder, "quiz.html", pasted(built_site, site_url, "embed/attachment-style/")))
+    frame = frame_of(visitor)
+    expect(visitor.locator("iframe[data-rebuilding-trust-embed]")).not_to_have_attribute("style", "width: 100%; height: 640px; border: 0;")
+    before = iframe_height(visitor)
+    for name, value in some_answers("attachment-style", seed=9).items():
+        frame.locator(f'input[name="{name}"][value="{value}"]').locator("xpath=..").click()
+    frame.locator("button[type=submit]").click()
+    expect(frame.locator('[data-quiz="attachment-style"]')).to_have_attribute("data-state", "scored", timeout=90_000)
+    expect(frame.locator(".quiz__result svg")).to_be_visible()
+    visitor.wait_for_function(f"document.querySelector('iframe').getBoundingClientRect().height > {before + 200}")
+    # The frame is exactly as tall as its document: no scroll bar inside.
+    assert frame.evaluate("document.documentElement.scrollHeight <= document.documentElement.clientHeight + 1")
+    # Nothing but heights crossed to the clinic's page: never answers or results.
+    messages = visitor.evaluate("window.__messages")
+    assert messages and all(set(m["data"]) == {"type", "height"} for m in messages)
+    assert all(m["origin"] == site_url.rstrip("/") for m in messages)
+
+
+def test_messages_from_anywhere_else_are_ignored(visitor: Page, clinic_site, built_site: Path, site_url: str) -> None:
+    folder, clinic_url = clinic_site
+    impostor = host_page(folder, "impostor.html", "<script>parent.postMessage("
+                         "{type: 'rebuilding-trust-embed:height', height: 7}, '*')</script>")
+    body = pasted(built_site, site_url, "embed/trust-signs/") + f'<iframe src="{impostor}" title="ad"></iframe>'
+    visitor.goto(clinic_url + host_page(folder, "two-frames.html", body))
+    frame_of(visitor)
+    visitor.wait_for_function("window.__messages.some((m) => m.data.height === 7)")
+    settled = iframe_height(visitor)
+    assert settled > 400
+    # The host page itself (another origin than the guide) claims a tiny height: ignored.
+    visitor.evaluate("window.postMessage({type: 'rebuilding-trust-embed:height', height: 9}, '*')")
+    visitor.wait_for_timeout(300)
+    assert iframe_height(visitor) == settled
+
+
+def test_the_script_twice_or_without_a_frame_is_harmless(visitor: Page, clinic_site, built_site: Path, site_url: str) -> None:
+    folder, clinic_url = clinic_site
+    snippet = pasted(built_site, site_url, "embed/guide/help-now/")
+    script = snippet.split("\n")[1]
+    visitor.goto(clinic_url + host_page(folder, "twice.html", snippet + script))
+    frame_of_page = visitor.frame_locator("iframe[data-rebuilding-trust-embed]")
+    expect(frame_of_page.locator("h1")).to_contain_text("Need help now?")
+    visitor.wait_for_function("document.querySelector('iframe').getBoundingClientRect().height > 700")
+    visitor.goto(clinic_url + host_page(folder, "no-frame.html", script))
+    visitor.wait_for_load_state("load")
+    assert visitor.evaluate("window.rebuildingTrustEmbedHost") is True
+
+
+def test_the_snippet_can_choose_the_dark_scheme(visitor: Page, clinic_site, built_site: Path, site_url: str) -> None:
+    folder, clinic_url = clinic_site
+    snippet = pasted(built_site, site_url, "embed/trust-signs/").replace("embed/trust-signs/", "embed/trust-signs/?scheme=dark")
+    visitor.goto(clinic_url + host_page(folder, "dark.html", snippet))
+    frame = visitor.frame_locator("iframe[data-rebuilding-trust-embed]")
+    expect(frame.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+def test_quick_exit_in_the_frame_leaves_the_clinics_page_too(visitor: Page, clinic_site, built_site: Path, site_url: str) -> None:
+    folder, clinic_url = clinic_site
+    visitor.goto(clinic_url + host_page(folder, "exit.html", pasted(built_site, site_url, "embed/trust-signs/")))
+    visitor.frame_locator("iframe[data-rebuilding-trust-embed]").locator("[data-quick-exit]").click()
+    expect(visitor).to_have_url(NEUTRAL)
