@@ -9,6 +9,7 @@ SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 NPM_STAMP := node_modules/.npm-installed
 CHROMIUM := /usr/bin/chromium
+PDFTOTEXT := /usr/bin/pdftotext
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build build-site pdf test install install-test clean
@@ -33,7 +34,7 @@ bench: install-test ## Measure build, PDF, reader's wait, weight, main thread; w
 
 install: $(SITE_STAMP) $(NPM_STAMP) ## Install the pinned site dependencies
 
-install-test: install $(TEST_STAMP) $(CHROMIUM) ## Install the site and test dependencies
+install-test: install $(TEST_STAMP) $(CHROMIUM) $(PDFTOTEXT) ## Install the site and test dependencies
 
 $(SITE_STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,10 +49,11 @@ $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(CHROMIUM):
-	@echo "Installing Debian's chromium for the browser tests (needs root)."
+# Debian packages for the tests: chromium (browser tests), poppler-utils (reading PDFs back).
+$(CHROMIUM) $(PDFTOTEXT):
+	@echo "Installing Debian's chromium and poppler-utils for the tests (needs root)."
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils
 
 clean: ## Remove the built site and all installed dependencies
 	rm -rf site $(VENV) node_modules .pytest_cache
