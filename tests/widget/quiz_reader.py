@@ -63,3 +63,13 @@ def checked_answers(page: Page, quiz_id: str) -> dict[str, str]:
                .map((input) => [input.name, input.value]))""",
         quiz_id,
     )
+
+
+def answer_and_expect_failure(page: Page, quiz_id: str, answers: dict[str, str]) -> None:
+    """Answer, submit, and see the widget fail kindly with every answer still in the form."""
+    answer_with_mouse(page, quiz_id, answers)
+    widget(page, quiz_id).locator("button[type=submit]").click()
+    expect(widget(page, quiz_id)).to_have_attribute("data-state", "error", timeout=SCORING_TIMEOUT_MS)
+    expect(widget(page, quiz_id).locator(".quiz__status")).to_contain_text("Your answers are still here")
+    assert widget(page, quiz_id).get_attribute("data-result") is None
+    assert checked_answers(page, quiz_id) == answers
