@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
+from typing import TYPE_CHECKING
 
 from sitegen import brand, clinic, embed, headers, markers, quick_exit, quiz_fences, quiz_site
+
+if TYPE_CHECKING:  # only for the signatures; importing the dev server costs every build
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 
 def on_startup(*, command: str, dirty: bool) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,34 +21,21 @@ EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 FIX = "list origins such as https://clinic.example under `extra: embed: allowed_origins:` in mkdocs.yml"
 
 
-class _InlineScripts(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.texts: list[str] = []
-        self._current: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        if tag == "script" and "src" not in values and values.get("type", "").lower() in EXECUTABLE_TYPES:
-            self._current = []
-
-    def handle_data(self, data: str) -> None:
-        if self._current is not None:
-            self._current.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._current is not None:
-            self.texts.append("".join(self._current))
-            self._current = None
+# Material's templates write plain <script> tags; a regular expression reads them in a
+# fraction of the time an HTML parser takes over every page.
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
 
 
 def inline_script_hashes(site_dir: Path) -> list[str]:
     """CSP source expressions ('sha256-…') for every distinct inline script of the site."""
     hashes = set()
     for page in site_dir.rglob("*.html"):
-        reader = _InlineScripts()
-        reader.feed(page.read_text(encoding="utf-8"))
-        for text in reader.texts:
+        for attributes, text in _SCRIPT.findall(page.read_text(encoding="utf-8")):
+            script_type = _TYPE.search(attributes)
+            if _SRC.search(attributes) or (script_type and script_type.group(1).lower() not in EXECUTABLE_TYPES):
+                continue
             digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
             hashes.add(f"'sha256-{digest}'")
     return sorted(hashes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ class FormRenderer:
         # A fence does not know its page's depth, so links start from the site's root path.
         self._site_root = site_root
 
+    @functools.lru_cache(maxsize=None)  # a quiz shows on its page and its embed variants
     def __call__(self, fence: QuizFence) -> str:
         quiz = self._quizzes[fence.quiz_id]
         return self._env.get_template("form.html").render(
