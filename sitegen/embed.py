@@ -12,6 +12,7 @@ links stay inside the embedded variants and nothing is copied by hand.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,7 +49,8 @@ def check_site_url(config: MkDocsConfig) -> str:
 def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any]) -> None:
     """Generate the embed variants and the staff page as documentation files."""
     site_url = check_site_url(config)
-    guide = [file for file in files.documentation_pages() if not file.src_uri.startswith(f"{FOLDER}/")]
+    guide = sorted((file for file in files.documentation_pages() if not file.src_uri.startswith(f"{FOLDER}/")),
+                   key=_reading_order(config))
     pages, quiz_items, quiz_homes = [], [], {}
     for file in guide:
         body, front_matter = meta.get_data(file.content_string)
@@ -67,6 +69,12 @@ def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any])
     _add(files, config, f"{FOLDER}/index.md", staff,
          {"title": "Embed the guide in your website", "description": "Snippets for clinic staff.", "staff_page": True},
          template="main.html")
+
+
+def _reading_order(config: MkDocsConfig) -> Callable[[File], tuple[int, str]]:
+    """Sort key: the nav's order first, then pages outside the nav by name."""
+    order = [next(iter(entry.values())) for entry in config.nav or [] if isinstance(entry, dict)]
+    return lambda file: (order.index(file.src_uri) if file.src_uri in order else len(order), file.src_uri)
 
 
 def _add(files: Files, config: MkDocsConfig, src_uri: str, body: str, front_matter: dict[str, Any],
