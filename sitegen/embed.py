@@ -56,15 +56,15 @@ def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any])
         body, front_matter = meta.get_data(file.content_string)
         for quiz_id in placed_quiz_ids(body):
             quiz_homes.setdefault(quiz_id, file.url)
-        embed_uri = f"{FOLDER}/guide/{file.src_uri}"
-        _add(files, config, embed_uri, body, {**front_matter, "embed_of": file.url})
-        pages.append(Embeddable(front_matter.get("title", file.name), _url(embed_uri), file.url))
+        embedded = _add(files, config, f"{FOLDER}/guide/{file.src_uri}", body, {**front_matter, "embed_of": file.url})
+        pages.append(Embeddable(front_matter.get("title", file.name), embedded.url, file.url))
     for quiz_id, quiz in sorted(quizzes.items()):
         home = quiz_homes.get(quiz_id, "")
         body = f"```quiz\n{quiz_id}\n```\n"
-        _add(files, config, f"{FOLDER}/{quiz_id}.md", body,
-             {"title": quiz.title, "description": f"{quiz.title}, to embed in another website.", "embed_of": home})
-        quiz_items.append(Embeddable(quiz.title, f"{FOLDER}/{quiz_id}/", home))
+        embedded = _add(files, config, f"{FOLDER}/{quiz_id}.md", body,
+                        {"title": quiz.title, "description": f"{quiz.title}, to embed in another website.",
+                         "embed_of": home})
+        quiz_items.append(Embeddable(quiz.title, embedded.url, home))
     staff = staff_page(site_url, quiz_items, pages)
     _add(files, config, f"{FOLDER}/index.md", staff,
          {"title": "Embed the guide in your website", "description": "Snippets for clinic staff.", "staff_page": True},
@@ -78,17 +78,12 @@ def _reading_order(config: MkDocsConfig) -> Callable[[File], tuple[int, str]]:
 
 
 def _add(files: Files, config: MkDocsConfig, src_uri: str, body: str, front_matter: dict[str, Any],
-         template: str = TEMPLATE) -> None:
+         template: str = TEMPLATE) -> File:
     front_matter = {**front_matter, "template": template, "search": {"exclude": True}}
     content = f"---\n{yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=True)}---\n\n{body}"
-    files.append(File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
-
-
-def _url(src_uri: str) -> str:
-    stem = src_uri.removesuffix(".md")
-    if stem.endswith("/index") or stem == "index":
-        return stem.removesuffix("index")
-    return f"{stem}/"
+    file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+    files.append(file)
+    return file
 
 
 def snippet(site_url: str, item: Embeddable) -> str:

@@ -72,9 +72,8 @@ def placed_quiz_ids(markdown: str) -> list[str]:
     return placed
 
 
-def check_page(markdown: str, page: Page, known: dict[str, Any]) -> list[str]:
-    """The quiz ids a page places, after checking every fence; errors name the page and line."""
-    placed = []
+def check_page(markdown: str, page: Page, known: dict[str, Any]) -> None:
+    """Check every quiz fence of a page; errors name the page and line."""
     for match in _FENCE.finditer(markdown):
         where = page_line(page, markdown, match.start())
         try:
@@ -84,8 +83,6 @@ def check_page(markdown: str, page: Page, known: dict[str, Any]) -> list[str]:
         if fence.quiz_id not in known:
             raise BuildInputError(where, f"unknown quiz {fence.quiz_id!r}",
                                   f"use one of: {', '.join(sorted(known))} (python -m quizzes list)")
-        placed.append(fence.quiz_id)
-    return placed
 
 
 def superfences_entry(render: Callable[[QuizFence], str]) -> dict[str, Any]:

@@ -22,16 +22,16 @@ def load_quizzes(project: Path) -> dict[str, Any]:
     for name in [name for name in sys.modules if name == "quizzes" or name.startswith("quizzes.")]:
         del sys.modules[name]
     importlib.invalidate_caches()
-    try:
-        check = importlib.import_module("quizzes.core.check")
-    except Exception as error:  # a broken engine must still fail with a readable message
-        raise BuildInputError("quizzes/", f"the quiz package cannot be imported: {error!r}",
-                              "run `python -m quizzes check` and fix what it reports") from None
     # The check runs every quiz's score() over many answer sets; its verdict only changes
     # with the code, so a passed check is remembered by the digest of quizzes/.
     passed = CACHE / f"checked-{source_digest(project)[:24]}-py{sys.version_info.major}.{sys.version_info.minor}"
     if passed.exists():
         return {quiz.id: quiz for quiz in importlib.import_module("quizzes").all_quizzes()}
+    try:
+        check = importlib.import_module("quizzes.core.check")
+    except Exception as error:  # a broken engine must still fail with a readable message
+        raise BuildInputError("quizzes/", f"the quiz package cannot be imported: {error!r}",
+                              "run `python -m quizzes check` and fix what it reports") from None
     problems, quizzes = check.check_package()
     if problems:
         raise BuildInputError(
