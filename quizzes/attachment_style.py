@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from quizzes.core import guide
-from quizzes.core.model import HIGH, LOW, Category, Dimension, Quiz, Result, ScaleItem
+from quizzes.core.model import HIGH, LOW, NEAR, Category, Dimension, Quiz, Result, ScaleItem
 from quizzes.core.scale import AGREE_7, score_scale_quiz
 
 ANXIETY = "anxiety"
@@ -81,6 +81,29 @@ CATEGORIES = (
         (guide.DISORGANIZED_ATTACHMENT, guide.TRAUMA_HISTORY, guide.STEPS[4], guide.STEPS[7]),
         when={ANXIETY: HIGH, AVOIDANCE: HIGH},
         short_label="Fearful-avoidant",
+    ),
+    # No style is named when the answers do not point to one.
+    Category(
+        "near-the-middle", "Near the middle of both scales",
+        (
+            "Your answers sit near the middle of both scales, so no single style stands out.",
+            "That can happen when some statements fit you and others do not, or when you relate "
+            "in different ways at different times. The guide describes each pattern, so you can "
+            "notice which parts feel familiar.",
+        ),
+        (guide.ATTACHMENT_STYLES, guide.STEPS[2]),
+        when={ANXIETY: NEAR, AVOIDANCE: NEAR},
+    ),
+    Category(
+        "same-answer", "The same answer to every statement",
+        (
+            "You gave every statement the same answer, so this quiz cannot point to a style.",
+            "Some statements describe opposite feelings, so the result is most useful when each "
+            "one is weighed on its own. If you like, you can change any answer that does not fit "
+            "and see your result again.",
+        ),
+        (guide.ATTACHMENT_STYLES,),
+        same_answers=True,
     ),
 )
 

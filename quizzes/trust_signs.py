@@ -60,7 +60,7 @@ CATEGORIES = (
             "a safety plan, and an individual therapist can help you think through your next "
             "steps at your own pace.",
         ),
-        (guide.HELP_NOW, guide.GETTING_SUPPORT),
+        (guide.HELP_NOW,),
         safety_first=True,
     ),
     Category(

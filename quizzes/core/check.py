@@ -24,7 +24,8 @@ from typing import Any, Callable, Sequence
 from .answers import TICKED, UNANSWERED, AnswerError
 from .checklist import SAFETY_TRIGGERS
 from .checklist import pick_category as pick_checklist_category
-from .model import HIGH, KINDS, LOW, SCALE, ChecklistItem, Quiz, Result, ScaleItem
+from .guide import HELP_NOW, SAFETY_HELP_PAGES
+from .model import HIGH, KINDS, LOW, NEAR, SCALE, ChecklistItem, Quiz, Result, ScaleItem
 from .registry import PACKAGE, load_module_file, quiz_files, quiz_module_names
 
 QUIZ_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -34,6 +35,7 @@ UNAVAILABLE_IN_PYODIDE = frozenset({
     "_thread", "concurrent", "curses", "multiprocessing", "readline", "socket", "subprocess",
     "threading", "tkinter", "turtle",
 })
+LEVELS = frozenset({HIGH, LOW, NEAR})
 RANDOM_SETS = 40
 SEED = 20240601  # a fixed seed: every run checks the same sample
 
@@ -248,6 +250,10 @@ def _check_categories(quiz: Quiz) -> list[Problem]:
             if link.href.startswith("/") or "://" in link.href:
                 problems.append(_at(category, f"link {link.href!r} must be relative to the site "
                                               "root, like 'step-by-step/#step-1'"))
+            elif category.safety_first and link.href.partition("#")[0] not in SAFETY_HELP_PAGES:
+                problems.append(_at(category, f"category {category.id!r} shows safety resources, so it "
+                                              f"may link only to crisis and safety help; remove the link "
+                                              f"to {link.href!r} (use guide.HELP_NOW, {HELP_NOW.href!r})"))
     if not quiz.categories:
         problems.append(_at(quiz, "the quiz has no categories"))
     return problems
@@ -285,18 +291,31 @@ def _check_scale_parts(quiz: Quiz) -> list[Problem]:
 
 
 def _check_scale_categories(quiz: Quiz, known: list[str]) -> list[Problem]:
-    problems = [_at(category, f"category {category.id!r} needs when={{dimension: 'high' or "
-                              f"'low'}} for exactly the dimensions {', '.join(known)}")
-                for category in quiz.categories
-                if sorted(category.when) != sorted(known)
-                or not set(category.when.values()) <= {HIGH, LOW}]
+    """Every pattern of scores has one result, and readers in the middle are told no style."""
+    problems = [_at(category, f"category {category.id!r} needs when={{dimension: 'high', 'low' or "
+                              f"'near'}} for exactly the dimensions {', '.join(known)}")
+                for category in quiz.categories if not category.same_answers
+                and (sorted(category.when) != sorted(known) or not set(category.when.values()) <= LEVELS)]
+    problems += [_at(category, f"category {category.id!r} has same_answers=True, so it takes no when=")
+                 for category in quiz.categories if category.same_answers and category.when]
     if problems:
         return problems
-    for combination in itertools.product((LOW, HIGH), repeat=len(known)):
-        levels = dict(zip(known, combination))
-        matches = [category.id for category in quiz.categories if dict(category.when) == levels]
-        if len(matches) != 1:
-            problems.append(_at(quiz, f"{len(matches)} categories match {levels}; exactly one must"))
+    same = [category for category in quiz.categories if category.same_answers]
+    if len(same) != 1:
+        problems.append(_at(quiz, f"{len(same)} categories have same_answers=True; exactly one must, so "
+                                  "a reader who gives every statement the same answer is told no style"))
+    patterns = [dict(zip(known, combination)) for combination in itertools.product((LOW, HIGH), repeat=len(known))]
+    patterns.append(dict.fromkeys(known, NEAR))
+    for pattern in patterns:
+        matches = [category.id for category in quiz.categories if dict(category.when) == pattern]
+        if len(matches) == 1:
+            continue
+        if all(level == NEAR for level in pattern.values()) and not matches:
+            problems.append(_at(quiz, f"no category covers scores near the cut on every dimension "
+                                      f"{pattern}: the middle is unhandled. Add a Category with "
+                                      f"when={pattern} that names no style"))
+        else:
+            problems.append(_at(quiz, f"{len(matches)} categories match {pattern}; exactly one must"))
     return problems
 
 
@@ -316,6 +335,8 @@ def _check_checklist_parts(quiz: Quiz) -> list[Problem]:
                 problems.append(_at(rule, "each condition needs at_least or at_most"))
     if not quiz.rules:
         problems.append(_at(quiz, "a checklist needs rules=(Rule(...), ...)"))
+    problems += [_at(category, f"category {category.id!r}: same_answers=True is for scale quizzes only")
+                 for category in quiz.categories if category.same_answers]
     if problems:
         return problems
     used = {rule.category for rule in quiz.rules}

@@ -14,6 +14,7 @@ STEPS = {
     7: Link("Step 7: Get support when you need it", "step-by-step/#step-7"),
 }
 
+ATTACHMENT_STYLES = Link("How attachment styles and trauma shape trust repair", "attachment-and-trauma/")
 SECURE_ATTACHMENT = Link("Secure attachment", "attachment-and-trauma/#secure-attachment")
 ANXIOUS_ATTACHMENT = Link("Anxious attachment", "attachment-and-trauma/#anxious-attachment")
 AVOIDANT_ATTACHMENT = Link("Avoidant attachment", "attachment-and-trauma/#avoidant-attachment")
@@ -28,3 +29,7 @@ SIGNS_OF_CONCERN = Link("When trust cannot be rebuilt",
 
 GETTING_SUPPORT = Link("Getting support", "getting-support/")
 HELP_NOW = Link("Get help now: crisis and safety resources", "help-now/")
+
+# The only pages a result that shows safety resources may link to: crisis and safety help.
+# Any page about couples work, even a general one, would undo that result's message.
+SAFETY_HELP_PAGES = (HELP_NOW.href,)

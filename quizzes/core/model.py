@@ -18,6 +18,7 @@ KINDS = (SCALE, CHECKLIST)
 
 HIGH = "high"
 LOW = "low"
+NEAR = "near"  # a score within the near-boundary band, neither clearly high nor clearly low
 
 
 def _round(value: float) -> float:
@@ -135,8 +136,11 @@ Item = Union[ScaleItem, ChecklistItem]
 class Category(Defined):
     """A possible summary of a result, with the text and guide links it shows.
 
-    Scale quizzes pick the category whose `when` ({dimension id: "high" or "low"}) matches
-    the scores. Checklist quizzes pick it through the quiz's ordered `rules`.
+    Scale quizzes pick the category whose `when` ({dimension id: "high", "low" or "near"})
+    matches where the scores sit; a category with `same_answers=True` instead covers a reader
+    who gave every statement the same answer. Checklist quizzes pick a category through the
+    quiz's ordered `rules`. A `safety_first` category leads with safety resources and may link
+    only to crisis and safety help.
     """
 
     id: str
@@ -145,11 +149,20 @@ class Category(Defined):
     links: tuple[Link, ...] = ()
     when: Mapping[str, str] = field(default_factory=dict)
     safety_first: bool = False
+    same_answers: bool = False
     short_label: str = ""  # for tight places such as a plot's quadrant; defaults to `label`
 
     @property
     def plot_label(self) -> str:
         return self.short_label or self.label
+
+    @property
+    def names_a_style(self) -> bool:
+        """True for a corner of a scale quiz: every score clearly high or low."""
+        return bool(self.when) and all(level in (HIGH, LOW) for level in self.when.values())
+
+    def to_ref(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label}
 
 
 @dataclass(frozen=True)
@@ -234,6 +247,9 @@ class Plot:
 class Result:
     """A scored quiz. Render `to_dict()` in this order: `safety` (when present) first, then
     `headline`, `paragraphs` (a scale result's paragraphs start with its scores), `links`, `note`.
+
+    `category` is the summary picked; a scale result whose scores sit between styles has none
+    and names its neighbouring styles in `between` instead.
     """
 
     quiz_id: str
@@ -243,6 +259,7 @@ class Result:
     paragraphs: tuple[str, ...]
     missing: tuple[ItemRef, ...] = ()
     category: Optional[Category] = None
+    between: tuple[Category, ...] = ()
     scores: tuple[Score, ...] = ()
     counts: Mapping[str, int] = field(default_factory=dict)
     safety: Optional[SafetyNotice] = None
@@ -259,7 +276,8 @@ class Result:
             "complete": self.complete,
             "headline": self.headline,
             "missing": [item.to_dict() for item in self.missing],
-            "category": {"id": category.id, "label": category.label} if category else None,
+            "category": category.to_ref() if category else None,
+            "between": [neighbour.to_ref() for neighbour in self.between],
             "scores": [score.to_dict() for score in self.scores],
             "counts": dict(self.counts),
             "safety": self.safety.to_dict() if self.safety else None,

@@ -23,3 +23,8 @@ def number(value: float) -> str:
 def numbers(values: Iterable[int]) -> str:
     """[1, 3, 5] → "1, 3, 5"."""
     return ", ".join(str(value) for value in values)
+
+
+def joined(parts: list[str]) -> str:
+    """["a"] → "a"; ["a", "b"] → "a and b"; ["a", "b", "c"] → "a, b and c"."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -137,7 +137,6 @@ def _plot(quiz: Any) -> PlotGuide | None:
         return None
     x_id, y_id = quiz.plot
     labels = {dimension.id: dimension.label for dimension in quiz.dimensions}
-    quadrants = tuple((category.plot_label, category.when[x_id], category.when[y_id])
-                      for category in quiz.categories if x_id in category.when and y_id in category.when)
+    quadrants = importlib.import_module("quizzes.core.scale").plot_quadrants(quiz)
     return PlotGuide(x_label=labels[x_id], y_label=labels[y_id], low=quiz.scale.min, high=quiz.scale.max,
                      cut=quiz.cut, quadrants=quadrants)

@@ -47,6 +47,15 @@ def test_a_quiz_whose_score_raises_on_valid_answers(tmp_path: Path) -> None:
     assert "AssertionError" in error or "too many" in error
 
 
+def test_a_safety_result_that_links_to_couples_work_stops_the_build(tmp_path: Path) -> None:
+    error, _ = break_quiz(tmp_path, "(guide.HELP_NOW,),", "(guide.HELP_NOW, guide.GETTING_SUPPORT),")
+    source = (tmp_path / "project" / "quizzes" / "trust_signs.py").read_text(encoding="utf-8").splitlines()
+    category_line = next(number for number, text in enumerate(source, start=1) if '"safety-first", "Your' in text)
+    assert re.search(rf"trust_signs\.py:{category_line - 1}: category 'safety-first' shows safety resources, "
+                     r"so it may link only to crisis and safety help; remove the link to 'getting-support/'",
+                     error), error
+
+
 @pytest.mark.parametrize("status", [404, 500])
 def test_missing_pyodide_files_keep_the_answers(page: Page, status: int) -> None:
     page.route(re.compile(r".*/assets/pyodide/.*"), lambda route: route.fulfill(status=status, body="gone"))

@@ -80,16 +80,46 @@ def test_each_corner_gets_its_style(attachment: Quiz, anxiety: int, avoidance: i
     assert result.category.label.startswith(labels[0])
 
 
-def test_all_raw_ones_and_all_raw_sevens_are_pulled_toward_the_middle_by_reversed_items(
-        attachment: Quiz) -> None:
-    # 6 forward items at 1 and 3 reversed items counting as 7: (6 + 21) / 9 = 3.
-    low = attachment.score(raw_answers(attachment, 1))
-    assert scores(low) == {"anxiety": 3.0, "avoidance": 3.0}
-    assert low.category is not None and low.category.id == "secure"
-    # 6 forward at 7 and 3 reversed counting as 1: (42 + 3) / 9 = 5.
-    high = attachment.score(raw_answers(attachment, 7))
-    assert scores(high) == {"anxiety": 5.0, "avoidance": 5.0}
-    assert high.category is not None and high.category.id == "fearful-avoidant"
+STYLE_WORDS = ("secure", "anxious", "preoccupied", "avoidant", "dismissive", "fearful",
+               "disorganized")
+
+
+def names_a_style(result: quizzes.Result) -> bool:
+    """True when the result's text or category names any of the four styles."""
+    data = result.to_dict()
+    text = " ".join([data["headline"], *data["paragraphs"], *(link["text"] for link in data["links"])])
+    if data["category"]:
+        text += " " + data["category"]["label"]
+    return bool(data["between"]) or any(word in text.lower() for word in STYLE_WORDS)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    # Reverse keying pulls the same raw answer toward the middle: (6 × 1 + 3 × 7) / 9 = 3.
+    (1, {"anxiety": 3.0, "avoidance": 3.0}),
+    (4, {"anxiety": 4.0, "avoidance": 4.0}),
+    (7, {"anxiety": 5.0, "avoidance": 5.0}),
+])
+def test_the_same_answer_to_every_statement_names_no_style(attachment: Quiz, raw: int,
+                                                           expected: dict) -> None:
+    result = attachment.score(raw_answers(attachment, raw))
+    assert result.complete and scores(result) == expected
+    assert result.category is not None and result.category.id == "same-answer"
+    assert not names_a_style(result)
+    assert any("most useful when each one is weighed on its own" in text for text in result.paragraphs)
+    assert result.plot is None  # a point would put the reader in a corner the answers do not show
+    hrefs = [link.href for link in result.links]
+    assert hrefs == ["attachment-and-trauma/"] and "trauma-history" not in " ".join(hrefs)
+
+
+def test_the_same_answer_with_a_skip_still_counts_as_the_same_answer(attachment: Quiz) -> None:
+    answers = {**raw_answers(attachment, 7), "anx1": ""}
+    assert attachment.score(answers).category.id == "same-answer"
+
+
+def test_one_different_answer_is_enough_to_read_the_pattern(attachment: Quiz) -> None:
+    answers = {**raw_answers(attachment, 7), "anx1": "6"}
+    result = attachment.score(answers)
+    assert result.category is not None and result.category.id == "fearful-avoidant"
 
 
 def test_fearful_avoidant_is_labelled_as_often_called_disorganized(attachment: Quiz) -> None:
@@ -123,8 +153,14 @@ def test_levels_and_near_boundary_flags_around_the_cut(attachment: Quiz, keyed: 
     assert anxiety.value == pytest.approx(value)
     assert (anxiety.level, anxiety.near_cut) == (level, near)
     assert result.to_dict()["scores"][0]["value"] == round(value, 2)
-    expected = "anxious-preoccupied" if level == "high" else "secure"
-    assert result.category is not None and result.category.id == expected
+    if near:  # clear avoidance, anxiety near the cut: between the two styles beside it
+        assert result.category is None
+        assert [style.id for style in result.between] == ["secure", "anxious-preoccupied"]
+        assert "Between two styles: Secure and Anxious-preoccupied." in result.paragraphs
+    else:
+        expected = "anxious-preoccupied" if level == "high" else "secure"
+        assert result.category is not None and result.category.id == expected
+        assert result.between == ()
     mentions_boundary = any("near the boundary" in text for text in result.paragraphs)
     assert mentions_boundary == near
 
@@ -132,7 +168,36 @@ def test_levels_and_near_boundary_flags_around_the_cut(attachment: Quiz, keyed: 
 def test_near_boundary_applies_to_avoidance_too(attachment: Quiz) -> None:
     result = attachment.score(keyed_answers(attachment, anxiety=[1] * 9, avoidance=[4] * 9))
     assert [score.near_cut for score in result.scores] == [False, True]
-    assert result.category is not None and result.category.id == "dismissive-avoidant"
+    assert result.category is None
+    assert [style.id for style in result.between] == ["secure", "dismissive-avoidant"]
+    data = result.to_dict()
+    assert data["between"] == [{"id": "secure", "label": "Secure"},
+                               {"id": "dismissive-avoidant", "label": "Dismissive-avoidant"}]
+    # Both styles' descriptions and guide sections, each link once.
+    assert any("believe repair is possible" in text for text in data["paragraphs"])
+    assert any("shut down or withdraw" in text for text in data["paragraphs"])
+    hrefs = [link["href"] for link in data["links"]]
+    assert "attachment-and-trauma/#secure-attachment" in hrefs
+    assert "attachment-and-trauma/#avoidant-attachment" in hrefs
+    assert len(hrefs) == len(set(hrefs))
+
+
+@pytest.mark.parametrize(("anxiety", "avoidance"), [
+    ([4] * 8 + [5], [4] * 8 + [3]),          # 4.11 and 3.89
+    ([3, 3, 3, 3, 4, 4, 4, 4, SKIP], [5, 5, 5, 5, 4, 4, 4, 4, SKIP]),  # both band edges: 3.5, 4.5
+])
+def test_both_scores_near_the_cut_is_the_middle_and_names_no_style(attachment: Quiz, anxiety: list,
+                                                                  avoidance: list) -> None:
+    result = attachment.score(keyed_answers(attachment, anxiety=anxiety, avoidance=avoidance))
+    assert all(score.near_cut for score in result.scores)
+    assert result.category is not None and result.category.id == "near-the-middle"
+    assert not names_a_style(result)
+    assert "no single style stands out" in " ".join(result.paragraphs)
+    data = result.to_dict()
+    assert len(data["scores"]) == 2 and data["plot"] is not None  # still shown
+    hrefs = [link["href"] for link in data["links"]]
+    assert "attachment-and-trauma/" in hrefs
+    assert not any("trauma-history" in href for href in hrefs)
 
 
 # -----------------------------------------------------------------------------
@@ -182,7 +247,26 @@ def test_two_missing_in_one_dimension_makes_an_incomplete_result_naming_them(
         {"id": "anx2", "number": 3, "text": attachment.item("anx2").text},
     ]
     assert data["scores"] == [] and data["category"] is None and data["plot"] is None
-    assert "item 1 (" in data["paragraphs"][0] and "item 3 (" in data["paragraphs"][0]
+    # One more anxiety answer is enough: the reader is told so, not asked for both.
+    assert data["paragraphs"] == [
+        "Each score can skip at most 1 item. To see your result, answer 1 more anxiety "
+        "statement (any 1 of items 1, 3)."]
+
+
+def test_the_missing_message_counts_what_each_score_still_needs(attachment: Quiz) -> None:
+    answers = keyed_answers(attachment, anxiety=[SKIP] * 3 + [5] * 6, avoidance=[SKIP] * 2 + [5] * 7)
+    data = attachment.score(answers).to_dict()
+    assert data["paragraphs"] == [
+        "Each score can skip at most 1 item. To see your result, answer 2 more anxiety "
+        "statements (any 2 of items 1, 3, 5) and 1 more avoidance statement (any 1 of items 2, 4)."]
+    assert [item["number"] for item in data["missing"]] == [1, 2, 3, 4, 5]  # in form order
+
+
+def test_a_score_with_only_its_allowed_skip_is_not_asked_for_more(attachment: Quiz) -> None:
+    answers = keyed_answers(attachment, anxiety=[SKIP] * 2 + [5] * 7, avoidance=[SKIP] + [5] * 8)
+    data = attachment.score(answers).to_dict()
+    assert "avoidance" not in data["paragraphs"][0]
+    assert [item["number"] for item in data["missing"]] == [1, 3]
 
 
 def test_empty_strings_count_as_unanswered(attachment: Quiz) -> None:

@@ -149,3 +149,36 @@ def test_missing_paths_are_problems_too(tmp_path: Path) -> None:
     problems, _ = check_paths([str(tmp_path / "nope.py"), str(tmp_path)])
     assert [problem.message for problem in problems] == [
         "no such file or directory", "the directory holds no quiz modules"]
+
+
+def test_a_safety_result_may_link_only_to_crisis_and_safety_help(trust: Quiz) -> None:
+    from quizzes.core import guide
+
+    safety_first = trust.category("safety-first")
+    for links in ((guide.HELP_NOW, guide.GETTING_SUPPORT), (guide.STEPS[7],)):
+        linked = dataclasses.replace(safety_first, links=links)
+        categories = tuple(linked if category is safety_first else category for category in trust.categories)
+        problems = check_quiz(dataclasses.replace(trust, categories=categories))
+        assert [(problem.line, problem.message.split(";")[0]) for problem in problems] == [
+            (safety_first.line, "category 'safety-first' shows safety resources, so it may link only "
+                                "to crisis and safety help")]
+    help_section = dataclasses.replace(safety_first, links=(guide.Link("Browsing safely", "help-now/#browsing-safely"),))
+    categories = tuple(help_section if category is safety_first else category for category in trust.categories)
+    assert check_quiz(dataclasses.replace(trust, categories=categories)) == []
+
+
+def test_scale_categories_must_handle_the_middle_and_the_same_answer(attachment: Quiz) -> None:
+    corners = tuple(category for category in attachment.categories if category.names_a_style)
+    middle = attachment.category("near-the-middle")
+    same = attachment.category("same-answer")
+    without_middle = check_quiz(dataclasses.replace(attachment, categories=corners + (same,)))
+    assert "the middle is unhandled" in messages(without_middle)
+    assert all(problem.line == attachment.line for problem in without_middle)
+    without_same = check_quiz(dataclasses.replace(attachment, categories=corners + (middle,)))
+    assert "exactly one must, so a reader who gives every statement the same answer" in messages(without_same)
+    misplaced = dataclasses.replace(same, when={"anxiety": "near", "avoidance": "near"})
+    assert "takes no when=" in messages(check_quiz(dataclasses.replace(
+        attachment, categories=corners + (middle, misplaced))))
+    unknown_level = dataclasses.replace(middle, when={"anxiety": "middle", "avoidance": "near"})
+    assert "'high', 'low' or 'near'" in messages(check_quiz(dataclasses.replace(
+        attachment, categories=corners + (unknown_level, same))))

@@ -13,7 +13,7 @@ from .helpers import TOY_DIR, raw_answers, run_cli
 
 # A small valid quiz module; each broken variant below changes one marked line.
 VALID = '''\
-from quizzes.core.model import HIGH, LOW, Category, Dimension, Quiz, ScaleItem
+from quizzes.core.model import HIGH, LOW, NEAR, Category, Dimension, Quiz, ScaleItem
 from quizzes.core.scale import AGREE_7, score_scale_quiz
 
 ITEMS = (
@@ -32,7 +32,9 @@ QUIZ = Quiz(
     items=ITEMS, scorer=score, scale=AGREE_7, cut=4,
     dimensions=(Dimension("rest", "Rest"),),
     categories=(Category("low", "Low", ("Low.",), when={"rest": LOW}),
-                Category("high", "High", ("High.",), when={"rest": HIGH})),
+                Category("high", "High", ("High.",), when={"rest": HIGH}),
+                Category("middle", "Middle", ("Middle.",), when={"rest": NEAR}),
+                Category("same", "Same", ("Same.",), same_answers=True)),
 )
 '''
 
@@ -60,6 +62,11 @@ BROKEN = {
     "error-at-import": ("ITEMS = (", "LIMIT = 1 / 0\nITEMS = (", "LIMIT = 1 / 0",
                         "importing the module failed: ZeroDivisionError"),
     "no-quiz": ("QUIZ = Quiz(", "QUIZZ = Quiz(", None, "defines no module-level QUIZ"),
+    "middle-unhandled": ('                Category("middle", "Middle", ("Middle.",), when={"rest": NEAR}),\n',
+                         "", "QUIZ = Quiz(", "the middle is unhandled"),
+    "no-same-answer-category": ('                Category("same", "Same", ("Same.",), same_answers=True)),',
+                                "                ),", "QUIZ = Quiz(",
+                                "a reader who gives every statement the same answer is told no style"),
 }
 
 

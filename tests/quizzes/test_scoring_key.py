@@ -18,7 +18,7 @@ from .helpers import FAST, any_valid_answers
 
 
 def hand_score_scale(key: dict[str, Any], answers: dict[str, str]) -> Optional[dict[str, Any]]:
-    """Scores and style from a scale key, or None when too much is missing."""
+    """Scores and result from a scale key, or None when too much is missing."""
     number_of = {item["id"]: item["number"] for item in key["items"]}
     given_answers = {number_of[item_id]: int(value) for item_id, value in answers.items() if value}
     cut, near = key["cut"], key["near_cut"]
@@ -37,9 +37,19 @@ def hand_score_scale(key: dict[str, Any], answers: dict[str, str]) -> Optional[d
             "level": "high" if high else "low",
             "near_cut": distance <= near["within"] if near["inclusive"] else distance < near["within"],
         }
-    levels = {dimension_id: score["level"] for dimension_id, score in scores.items()}
-    [category] = [category["id"] for category in key["categories"] if category["when"] == levels]
-    return {"scores": scores, "category": category}
+    if len(set(given_answers.values())) == 1:
+        [same] = [category["id"] for category in key["categories"] if category["same_answers"]]
+        return {"scores": scores, "category": same, "between": []}
+    pattern = {dimension_id: "near" if score["near_cut"] else score["level"]
+               for dimension_id, score in scores.items()}
+    matches = [category["id"] for category in key["categories"] if category["when"] == pattern]
+    if matches:
+        return {"scores": scores, "category": matches[0], "between": []}
+    # Between styles: every style whose pattern agrees with the scores that are not near.
+    between = [category["id"] for category in key["categories"] if category["names_a_style"]
+               and all(category["when"][dimension_id] == where
+                       for dimension_id, where in pattern.items() if where != "near")]
+    return {"scores": scores, "category": None, "between": between}
 
 
 def hand_score_checklist(key: dict[str, Any], answers: dict[str, str]) -> dict[str, Any]:
@@ -63,7 +73,8 @@ def machine_score(quiz: Quiz, answers: dict[str, str]) -> Optional[dict[str, Any
         return None
     scores = {score["dimension"]: {key: score[key] for key in ("value", "level", "near_cut")}
               for score in data["scores"]}
-    return {"scores": scores, "category": data["category"]["id"]}
+    category = data["category"]["id"] if data["category"] else None
+    return {"scores": scores, "category": category, "between": [style["id"] for style in data["between"]]}
 
 
 def hand_score(key: dict[str, Any], answers: dict[str, str]) -> Optional[dict[str, Any]]:
@@ -102,10 +113,15 @@ def test_scale_key_fields(attachment: Quiz) -> None:
                                          if item.reverse and item.dimension == "anxiety"]
     assert [label["label"] for label in key["scale"]["labels"]][3] == "Neither agree nor disagree"
     assert {category["id"] for category in key["categories"]} == {
-        "secure", "anxious-preoccupied", "dismissive-avoidant", "fearful-avoidant"}
+        "secure", "anxious-preoccupied", "dismissive-avoidant", "fearful-avoidant",
+        "near-the-middle", "same-answer"}
+    named = {category["id"] for category in key["categories"] if category["names_a_style"]}
+    assert named == {"secure", "anxious-preoccupied", "dismissive-avoidant", "fearful-avoidant"}
     steps = " ".join(key["steps"])
     for phrase in ("8 \u2212 answer", "4 or more counts as high", "3.5 to 4.5",
-                   "at most 1 of its items", "closest to"):
+                   "at most 1 of its items", "closest to", "same answer to every statement",
+                   "Near the middle of both scales: anxiety near and avoidance near",
+                   "between the styles"):
         assert phrase in steps
     assert all(isinstance(step, str) and step for step in key["steps"])
 

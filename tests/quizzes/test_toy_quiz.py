@@ -31,7 +31,8 @@ def test_the_toy_passes_the_checker_in_process_and_on_the_command_line() -> None
 @pytest.mark.parametrize(("answers", "value", "category", "near"), [
     ({"rest1": "5", "rest2": "1", "rest3": "5"}, 5.0, "rested", False),
     ({"rest1": "1", "rest2": "5", "rest3": "1"}, 1.0, "tired", False),
-    ({"rest1": "3", "rest2": "3", "rest3": "3"}, 3.0, "rested", True),   # at the cut: high
+    ({"rest1": "4", "rest2": "3", "rest3": "2"}, 3.0, "in-between", True),  # at the cut: near
+    ({"rest1": "3", "rest2": "3", "rest3": "3"}, 3.0, "same", True),     # the same answer throughout
     ({"rest1": "3", "rest2": "3", "rest3": "2"}, 8 / 3, "tired", False),  # 2.67: 0.33 away
     ({"rest1": "3", "rest2": "", "rest3": "4"}, 3.5, "rested", False),   # one skip allowed
 ])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from quizzes.core.model import HIGH, LOW, Category, Dimension, Quiz, ResponseScale, Result, ScaleItem
+from quizzes.core.model import HIGH, LOW, NEAR, Category, Dimension, Quiz, ResponseScale, Result, ScaleItem
 from quizzes.core.scale import score_scale_quiz
 
 FIVE_POINTS = ResponseScale(1, 5, ("Never", "Rarely", "Sometimes", "Often", "Always"))
@@ -22,6 +22,8 @@ ITEMS = (
 CATEGORIES = (
     Category("tired", "Tired", ("You may need more rest.",), when={"rest": LOW}),
     Category("rested", "Rested", ("You seem to rest well.",), when={"rest": HIGH}),
+    Category("in-between", "In between", ("Some nights are better than others.",), when={"rest": NEAR}),
+    Category("same", "The same answer", ("Try weighing each statement.",), same_answers=True),
 )
 
 
