@@ -1,7 +1,7 @@
 // Enhances every server-rendered quiz form ([data-quiz]) on the page: answers are kept in
-// sessionStorage, and the first interaction starts one module worker per tab that scores
-// them with the quiz's own Python code. Without this script the form and the paper key
-// still work on their own.
+// sessionStorage (except those marked data-safety), and the first interaction starts one
+// module worker per tab that scores them with the quiz's own Python code. Without this
+// script the form and the paper key still work on their own.
 import { renderResult } from "./render.js";
 import strings from "./strings.js";
 
@@ -64,6 +64,13 @@ function readAnswers(form) {
   return answers;
 }
 
+// An answer that points to danger at home is never written down, not even for the session:
+// whoever picks up this device next could read it. It is scored, then forgotten with the page.
+function storableAnswers(form, answers) {
+  const unsafe = new Set([...form.querySelectorAll("input[data-safety]")].map((input) => input.name));
+  return Object.fromEntries(Object.entries(answers).filter(([name]) => !unsafe.has(name)));
+}
+
 function restoreAnswers(form, answers) {
   for (const [name, value] of Object.entries(answers)) {
     for (const input of form.querySelectorAll("input")) {
@@ -82,6 +89,8 @@ const storage = {
     }
   },
   save(key, answers) {
+    // Nothing to keep leaves no key behind: even a quiz's name says something.
+    if (Object.keys(answers).length === 0) return this.clear(key);
     try {
       sessionStorage.setItem(STORAGE_PREFIX + key, JSON.stringify(answers));
     } catch {
@@ -136,7 +145,10 @@ function enhance(root) {
     );
   };
 
-  restoreAnswers(form, storage.load(quizId));
+  // A value stored before safety answers were left out loses them here, on screen and in storage.
+  const kept = storableAnswers(form, storage.load(quizId));
+  restoreAnswers(form, kept);
+  storage.save(quizId, kept);
   submit.disabled = false;
   clear.disabled = false;
   // A worker already running (from an earlier page of this tab) makes the quiz ready at once.
@@ -148,7 +160,7 @@ function enhance(root) {
   form.addEventListener("pointerdown", startUnlessClearing);
   form.addEventListener("change", () => {
     start();
-    storage.save(quizId, readAnswers(form));
+    storage.save(quizId, storableAnswers(form, readAnswers(form)));
   });
 
   form.addEventListener("submit", async (event) => {
