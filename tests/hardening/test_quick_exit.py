@@ -1,4 +1,4 @@
-"""Quick exit: a visible link and Escape twice replace the page and forget the answers."""
+"""Quick exit: a visible link and Escape twice replace the page and forget all the site stored."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.hardening.pages import site_pages
+from tests.hardening.pages import site_pages, stored_by_the_site
 from tests.widget.quiz_reader import answer_with_mouse, checked_answers
 
 NEUTRAL = "https://www.weather.gov/"
@@ -53,12 +53,41 @@ def test_the_quick_exit_link_replaces_the_page_and_clears_the_answers(reader: Pa
     assert checked_answers(reader, "attachment-style") == {}
 
 
+def test_quick_exit_clears_session_local_and_cache_storage(reader: Page) -> None:
+    start_a_quiz(reader)
+    reader.evaluate("async () => (await caches.open('reader-cache')).put('/kept', new Response('kept'))")
+    # The probe sees what a visit leaves: answers, Material's colour scheme, the cache.
+    before = stored_by_the_site(reader)
+    assert "quiz-answers:attachment-style" in before["session"]
+    assert [key for key in before["local"] if key.endswith(".__palette")]
+    assert before["caches"] == ["reader-cache"]
+    reader.go_back()
+    expect(reader.locator("[data-quick-exit]")).to_be_visible()
+    reader.locator("[data-quick-exit]").click()
+    expect(reader).to_have_url(NEUTRAL)
+    assert stored_by_the_site(reader) == {"session": {}, "local": {}, "caches": []}
+
+
 def test_escape_twice_exits_and_once_does_not(reader: Page) -> None:
     start_a_quiz(reader)
     reader.keyboard.press("Escape")
     reader.wait_for_timeout(1200)
     reader.keyboard.press("Escape")  # two presses, but too far apart
+    reader.wait_for_timeout(600)  # an exit would have started by now
     assert "attachment-and-trauma" in reader.url
     reader.keyboard.press("Escape")
     reader.keyboard.press("Escape")
     expect(reader).to_have_url(NEUTRAL)
+
+
+def test_holding_escape_down_is_one_press(reader: Page) -> None:
+    start_a_quiz(reader)
+    reader.evaluate("window.__repeats = 0; addEventListener('keydown', (e) => { if (e.repeat) window.__repeats++; })")
+    reader.keyboard.down("Escape")
+    reader.keyboard.down("Escape")  # the key is still down: the browser repeats it
+    reader.keyboard.down("Escape")
+    reader.keyboard.up("Escape")
+    assert reader.evaluate("window.__repeats") == 2  # real repeats reached the page
+    reader.wait_for_timeout(600)
+    assert "attachment-and-trauma" in reader.url
+    assert "quiz-answers:attachment-style" in reader.evaluate("Object.keys(sessionStorage).join()")

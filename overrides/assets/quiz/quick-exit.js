@@ -1,18 +1,44 @@
 // Quick exit: the "Quick exit" link, or Escape pressed twice, replaces this page (and any
-// page framing it) with a neutral site and forgets this tab's quiz answers. `location.replace`
-// keeps this page out of the Back button's reach; it cannot erase the browser's history (the
-// help page says so).
+// page framing it) with a neutral site and forgets everything the site keeps on this device
+// for its origin: session and local storage and Cache Storage. `location.replace` keeps this
+// page out of the Back button's reach; it cannot erase the browser's history (the help page
+// says so).
 const DOUBLE_PRESS_MS = 1000;
+// Clearing caches is asynchronous; a reader in danger must not wait for it. A key press or
+// click stays usable for the top navigation for seconds, far longer than this.
+const CACHE_WAIT_MS = 300;
 let lastEscape = -Infinity;
+let leaving = false;
 
-function leave() {
-  const link = document.querySelector("[data-quick-exit]");
-  try {
-    sessionStorage.clear();
-  } catch {
-    /* storage blocked: nothing was kept */
+// Each store can be missing or blocked (a sandboxed frame, strict privacy settings), and
+// one failing must not stop the others or the exit.
+function clearStorage() {
+  for (const name of ["sessionStorage", "localStorage"]) {
+    try {
+      window[name].clear();
+    } catch {
+      /* blocked: nothing was kept there */
+    }
   }
+}
+
+function clearCaches() {
+  try {
+    // `caches` only exists in secure contexts.
+    if (typeof caches === "undefined") return Promise.resolve();
+    return caches.keys().then((names) => Promise.all(names.map((name) => caches.delete(name)))).catch(() => {});
+  } catch {
+    return Promise.resolve();
+  }
+}
+
+async function leave() {
+  if (leaving) return;
+  leaving = true;
+  const link = document.querySelector("[data-quick-exit]");
   const destination = link ? link.href : "about:blank";
+  clearStorage();
+  await Promise.race([clearCaches(), new Promise((resolve) => setTimeout(resolve, CACHE_WAIT_MS))]);
   try {
     // Embedded in another site, leave that site too (allowed after a click or key press).
     window.top.location.replace(destination);
@@ -30,7 +56,8 @@ document.addEventListener("click", (event) => {
 }, true);
 
 document.addEventListener("keydown", (event) => {
-  if (event.key !== "Escape") return;
+  // Holding Escape down repeats the key: that is one press, not two.
+  if (event.key !== "Escape" || event.repeat) return;
   if (event.timeStamp - lastEscape < DOUBLE_PRESS_MS) leave();
   lastEscape = event.timeStamp;
 }, true);
