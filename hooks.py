@@ -25,7 +25,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["clinic"] = clinic.from_extra(config.extra)
     config.extra["brand"] = brand.from_extra(config.extra)
     quick_exit.check(config.extra)
-    headers.frame_ancestors(config.extra)  # a malformed allowlist fails before any page is built
+    # Checked before any page is built; embed pages hand the list to their script (embed-frame.js).
+    config.extra["embed_origins"] = headers.allowed_origins(config.extra)
     config.extra["quiz_build"] = quiz_site.prepare(config)
     return config
 

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import meta
 
 from sitegen.errors import BuildInputError
+from sitegen.headers import allowed_origins
 from sitegen.quiz_fences import placed_quiz_ids
 
 FOLDER = "embed"
@@ -65,7 +66,7 @@ def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any])
                         {"title": quiz.title, "description": f"{quiz.title}, to embed in another website.",
                          "embed_of": home})
         quiz_items.append(Embeddable(quiz.title, embedded.url, home))
-    staff = staff_page(site_url, quiz_items, pages)
+    staff = staff_page(site_url, quiz_items, pages, allowed_origins(config.extra))
     _add(files, config, f"{FOLDER}/index.md", staff,
          {"title": "Embed the guide in your website", "description": "Snippets for clinic staff.", "staff_page": True},
          template="main.html")
@@ -99,12 +100,18 @@ def plain_snippet(site_url: str, item: Embeddable) -> str:
             f'loading="lazy" style="width: 100%; height: 900px; border: 0;"></iframe>')
 
 
-def staff_page(site_url: str, quizzes: list[Embeddable], pages: list[Embeddable]) -> str:
-    """The Markdown of the staff page: how to embed, then a section per quiz and page."""
+def staff_page(site_url: str, quizzes: list[Embeddable], pages: list[Embeddable], origins: list[str]) -> str:
+    """The Markdown of the staff page: how to embed, then a section per quiz and page.
+
+    `origins` is `extra.embed.allowed_origins`: the page says who may frame the guide and so
+    who learns the one thing a frame tells its host, its height.
+    """
     parts = [
         "# Embed the guide in your website",
         "Paste a snippet where the quiz or page should appear. The frame sizes itself to its "
-        "content, and nothing a reader answers ever leaves the frame: only its height does.",
+        "content. Nothing a reader answers ever leaves the frame: the one thing it tells the page "
+        "around it is its height in pixels.",
+        _who_learns_the_height(origins),
         "**WordPress**: add a *Custom HTML* block and paste the snippet into it (not an *Embed* "
         "block, which would wrap the page in a sandbox where the quiz cannot keep answers). "
         "**Squarespace**: use a *Code* block. If your site builder removes `<script>` tags, use "
@@ -115,6 +122,17 @@ def staff_page(site_url: str, quizzes: list[Embeddable], pages: list[Embeddable]
     parts.append("## Guide pages")
     parts += [_section(site_url, item) for item in pages]
     return "\n\n".join(parts) + "\n"
+
+
+def _who_learns_the_height(origins: list[str]) -> str:
+    if not origins:
+        return ("Any website may show these frames, so any page that frames the guide receives "
+                "that height (and nothing else). To allow only your own websites, list them as "
+                "*allowed_origins* under *extra: embed* in mkdocs.yml.")
+    # Plain text, not code spans: the page's code blocks are the snippets, and only them.
+    listed = ", ".join(origins)
+    return (f"Only these websites may show these frames, and only they receive that height: {listed} "
+            "(and this site itself, for the previews below). Other websites cannot show them.")
 
 
 def _section(site_url: str, item: Embeddable) -> str:

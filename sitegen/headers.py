@@ -41,11 +41,8 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
     return sorted(hashes)
 
 
-def frame_ancestors(extra: dict[str, Any]) -> str:
-    """The `frame-ancestors` sources: the site itself and the configured origins, or `*`.
-
-    The site is always allowed, for the previews on its own embed page.
-    """
+def allowed_origins(extra: dict[str, Any]) -> list[str]:
+    """The checked origins of `extra.embed.allowed_origins`, without a trailing slash; empty means any site."""
     origins = (extra.get("embed") or {}).get("allowed_origins") or []
     if not isinstance(origins, list):
         raise BuildInputError("mkdocs.yml", "extra.embed.allowed_origins must be a list of origins", FIX)
@@ -56,7 +53,16 @@ def frame_ancestors(extra: dict[str, Any]) -> str:
                 or not re.fullmatch(r"[A-Za-z0-9.*-]+", parts.hostname)):
             raise BuildInputError("mkdocs.yml", f"extra.embed.allowed_origins has {origin!r}, which is not an origin",
                                   FIX + " (scheme and host, optional port; no path)")
-    return " ".join(["'self'", *(origin.rstrip("/") for origin in origins)]) if origins else "*"
+    return [origin.rstrip("/") for origin in origins]
+
+
+def frame_ancestors(extra: dict[str, Any]) -> str:
+    """The `frame-ancestors` sources: the site itself and the configured origins, or `*`.
+
+    The site is always allowed, for the previews on its own embed page.
+    """
+    origins = allowed_origins(extra)
+    return " ".join(["'self'", *origins]) if origins else "*"
 
 
 def content_security_policy(script_hashes: list[str], ancestors: str) -> str:

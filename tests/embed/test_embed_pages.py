@@ -47,6 +47,8 @@ def test_the_staff_page_has_a_snippet_a_preview_and_a_plain_fallback_for_each(bu
     assert text.count('class="embed-preview"') == len(blocks) // 2
     assert "Custom HTML" in text and "WordPress" in text
     assert '<script src="host.js" defer></script>' in text  # sizes the previews
+    # No allowlist: staff are told that any framing page learns the height, and only that.
+    assert "any page that frames the guide receives that height (and nothing else)" in text
 
 
 def test_a_missing_site_url_fails_the_build(tmp_path: Path) -> None:

@@ -1,0 +1,123 @@
+"""With `extra.embed.allowed_origins` set, a frame tells its height to the listed sites only."""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.conftest import SiteHandler, copy_project, run_mkdocs_build
+from tests.embed.test_embedding_in_another_site import MESSAGE_LOG, frame_of, host_page, iframe_height, pasted
+
+SNIPPET_HEIGHT = 640  # what the pasted iframe says before the frame reports its height
+
+
+class NoFrameAncestorsHandler(SiteHandler):
+    """The site's headers without `frame-ancestors`, as from a host that ignores `_headers`:
+    any site can then frame the guide, and only the page's own allowlist guards the height."""
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword == "Content-Security-Policy":
+            value = "; ".join(part for part in value.split("; ") if not part.startswith("frame-ancestors"))
+        super().send_header(keyword, value)
+
+
+def serve(folder: Path, handler: type[SiteHandler]) -> tuple[http.server.ThreadingHTTPServer, str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+@dataclass(frozen=True)
+class Setup:
+    site: Path
+    site_url: str
+    hosts: Path  # the clinic's pages, served under two origins by one server
+    listed_url: str
+    unlisted_url: str
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
+    """The guide built with the clinic's origin on its allowlist; the clinic's server answers as
+    127.0.0.1 (listed) and as localhost (another origin, not listed)."""
+    root = tmp_path_factory.mktemp("allowlist")
+    site, hosts = root / "site", root / "hosts"
+    site.mkdir()
+    hosts.mkdir()
+    site_server, site_url = serve(site, NoFrameAncestorsHandler)
+    host_server, listed_url = serve(hosts, SiteHandler)
+    unlisted_url = listed_url.replace("127.0.0.1", "localhost")
+    project = copy_project(root / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "allowed_origins: []" in text
+    config.write_text(text.replace("allowed_origins: []", f'allowed_origins: ["{listed_url}"]'), encoding="utf-8")
+    result = run_mkdocs_build(project, site, site_url=site_url)
+    assert result.returncode == 0, result.stderr
+    yield Setup(site, site_url, hosts, listed_url, unlisted_url)
+    site_server.shutdown()
+    host_server.shutdown()
+
+
+@pytest.fixture
+def visitor(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1000, "height": 800})
+    context.add_init_script(MESSAGE_LOG)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors
+
+
+def test_the_staff_page_and_the_embed_pages_name_the_allowed_sites(setup: Setup) -> None:
+    origin = setup.listed_url.rstrip("/")
+    staff = (setup.site / "embed" / "index.html").read_text(encoding="utf-8")
+    staff_text = html.unescape(re.sub(r"<[^>]+>", "", staff))
+    assert f"Only these websites may show these frames, and only they receive that height: {origin} " in staff_text
+    assert "any page that frames the guide" not in staff_text
+    embed = (setup.site / "embed" / "trust-signs" / "index.html").read_text(encoding="utf-8")
+    assert f'<meta name="rebuilding-trust-embed-origins" content="{origin}">' in embed
+
+
+def test_a_listed_site_receives_the_height(visitor: Page, setup: Setup) -> None:
+    page = host_page(setup.hosts, "listed.html", pasted(setup.site, setup.site_url, "embed/trust-signs/"))
+    visitor.goto(setup.listed_url + page)
+    frame_of(visitor)
+    visitor.wait_for_function(f"document.querySelector('iframe').getBoundingClientRect().height !== {SNIPPET_HEIGHT}")
+    messages = visitor.evaluate("window.__messages")
+    assert messages and all(set(m["data"]) == {"type", "height"} for m in messages)
+    assert all(m["origin"] == setup.site_url.rstrip("/") for m in messages)
+
+
+def test_a_site_not_on_the_list_receives_nothing(visitor: Page, setup: Setup) -> None:
+    # ?scheme=dark shows that the frame's script ran: it chose to send nothing.
+    snippet = pasted(setup.site, setup.site_url, "embed/trust-signs/").replace(
+        "embed/trust-signs/", "embed/trust-signs/?scheme=dark")
+    page = host_page(setup.hosts, "unlisted.html", snippet)
+    visitor.goto(setup.unlisted_url + page)
+    frame = frame_of(visitor)
+    expect(frame.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert frame.evaluate("location.ancestorOrigins[0]") == setup.unlisted_url.rstrip("/")
+    visitor.wait_for_timeout(1500)  # the listed site has its first height well within this
+    assert visitor.evaluate("window.__messages") == []
+    assert iframe_height(visitor) == SNIPPET_HEIGHT
+
+
+def test_the_staff_pages_own_previews_are_still_sized(visitor: Page, setup: Setup) -> None:
+    visitor.goto(setup.site_url + "embed/")
+    visitor.locator("details.embed-preview summary").first.click()
+    preview = visitor.locator("details.embed-preview iframe").first
+    expect(preview).to_be_visible()
+    # host.js replaces the preview's 480px with the height the frame reports.
+    expect(preview).not_to_have_attribute("style", re.compile(r"height: 480px"))
