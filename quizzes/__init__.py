@@ -5,11 +5,13 @@
     result.to_dict()  # plain JSON-able data
 
 Answers are what an HTML form submits: {item id: submitted string}. Answers a form cannot
-send raise `AnswerError`. Each quiz is one module in this package defining `QUIZ` and `score`.
+send raise `AnswerError`. Each quiz is one module in this package that defines its data and
+`QUIZ`, a quiz of one kind: `ScaleQuiz(...)` or `ChecklistQuiz(...)`; the kind scores it.
 Standard library only, so it runs unchanged in CPython 3.11 and in Pyodide.
 """
 
 from .core.answers import AnswerError
+from .core.checklist import ChecklistQuiz
 from .core.model import (
     Category,
     ChecklistItem,
@@ -24,11 +26,13 @@ from .core.model import (
     ScaleItem,
 )
 from .core.registry import all_quizzes, get_quiz, load_quiz_dir, load_quiz_file
+from .core.scale import ScaleQuiz
 
 __all__ = [
     "AnswerError",
     "Category",
     "ChecklistItem",
+    "ChecklistQuiz",
     "Condition",
     "Dimension",
     "Group",
@@ -38,6 +42,7 @@ __all__ = [
     "Result",
     "Rule",
     "ScaleItem",
+    "ScaleQuiz",
     "all_quizzes",
     "get_quiz",
     "load_quiz_dir",

@@ -6,11 +6,9 @@ Scoring rules live in `quizzes.core.scale` and are printed by `QUIZ.scoring_key(
 
 from __future__ import annotations
 
-from typing import Mapping
-
 from quizzes.core import guide
-from quizzes.core.model import HIGH, LOW, NEAR, Category, Dimension, Quiz, Result, ScaleItem
-from quizzes.core.scale import AGREE_7, score_scale_quiz
+from quizzes.core.model import HIGH, LOW, NEAR, Category, Dimension, ScaleItem
+from quizzes.core.scale import AGREE_7, ScaleQuiz
 
 ANXIETY = "anxiety"
 AVOIDANCE = "avoidance"
@@ -107,13 +105,7 @@ CATEGORIES = (
     ),
 )
 
-
-def score(answers: Mapping[str, str]) -> Result:
-    """Score one submitted form: {item id: "1" … "7"}; blank or absent items are skipped."""
-    return score_scale_quiz(QUIZ, answers)
-
-
-QUIZ = Quiz(
+QUIZ = ScaleQuiz(
     id="attachment-style",
     title="Attachment style self-assessment",
     intro=(
@@ -128,10 +120,8 @@ QUIZ = Quiz(
         "you agree. There are no right or wrong answers. You may skip a statement that does not "
         "fit, but please answer as many as you can."
     ),
-    kind="scale",
     items=ITEMS,
     categories=CATEGORIES,
-    scorer=score,
     note=(
         "Attachment is a continuum, not a diagnosis. Your scores describe how you answered "
         "today, and they can change. None of these patterns mean you are \u201ctoo much\u201d or "

@@ -8,11 +8,9 @@ Scoring rules live in `quizzes.core.checklist` and are printed by `QUIZ.scoring_
 
 from __future__ import annotations
 
-from typing import Mapping
-
 from quizzes.core import guide
-from quizzes.core.checklist import SAFETY_TRIGGERS, score_checklist_quiz
-from quizzes.core.model import Category, ChecklistItem, Condition, Group, Quiz, Result, Rule
+from quizzes.core.checklist import SAFETY_TRIGGERS, ChecklistQuiz
+from quizzes.core.model import Category, ChecklistItem, Condition, Group, Rule
 
 HOPEFUL = "hopeful"
 CONCERN = "concern"
@@ -123,13 +121,7 @@ RULES = (
     Rule("healing-signs", (Condition(HOPEFUL, at_least=1), Condition(CONCERN, at_most=0))),
 )
 
-
-def score(answers: Mapping[str, str]) -> Result:
-    """Score one submitted form: {item id: "on"} for each ticked box."""
-    return score_checklist_quiz(QUIZ, answers)
-
-
-QUIZ = Quiz(
+QUIZ = ChecklistQuiz(
     id="trust-signs",
     title="Trust signs checklist",
     intro=(
@@ -140,10 +132,8 @@ QUIZ = Quiz(
         "places to get help.",
     ),
     instructions="Tick each statement that is true for you right now. Leave the rest blank.",
-    kind="checklist",
     items=ITEMS,
     categories=CATEGORIES,
-    scorer=score,
     note=(
         "This checklist is for learning, not a diagnosis. The help page lists people you can "
         "reach at any time."

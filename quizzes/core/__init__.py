@@ -1,13 +1,18 @@
 """The quiz engine. Quiz modules live one level up, in the `quizzes` package itself.
 
-model      the data types: ResponseScale, items, Category, Rule, Quiz, Result
+model      the data types: ResponseScale, items, Category, Rule, Result, and the Quiz base class
+problem    Problem: one `file:line: message` from the author checks
 answers    reading form answers strictly; AnswerError
-scale      scoring rating-scale quizzes, and their paper key
-checklist  scoring checklists (with the safety override), and their paper key
+scale      ScaleQuiz, a kind of quiz: rating scales scored by dimension means, its key and checks
+checklist  ChecklistQuiz, a kind of quiz: ticked items counted (safety first), its key and checks
 guide      links into the guide pages
 safety     crisis and safety resources, in one place
 text       small wording helpers
-registry   finding and loading quizzes
+registry   finding and loading quizzes; the kinds the engine knows
 check      author checks behind `python -m quizzes check`
+browser    the entry point the browser's worker calls
 cli        `python -m quizzes list | check | score`
+
+Imports run one way: model knows no kind; each kind imports model; registry, check, browser
+and cli import the kinds.
 """

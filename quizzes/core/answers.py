@@ -8,9 +8,9 @@ refused with an `AnswerError` that names the items, so a bug in the page shows u
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from .model import Item, Quiz
+from .model import Item, Quiz, ResponseScale
 from .text import item_name, plural
 
 TICKED = "on"
@@ -25,12 +25,9 @@ class AnswerError(ValueError):
         self.item_ids = tuple(item_ids)
 
 
-def read_scale_answers(quiz: Quiz, answers: object) -> dict[str, int]:
+def read_scale_answers(quiz: Quiz, scale: ResponseScale, answers: object) -> dict[str, int]:
     """The answered items' raw values (before reverse keying); empty strings count as unanswered."""
     submitted = _submitted(quiz, answers)
-    scale = quiz.scale
-    if scale is None:
-        raise ValueError(f"Quiz {quiz.id!r} is a scale quiz without a scale")
     options = {str(point): point for point in scale.points}
     values: dict[str, int] = {}
     problems: list[tuple[Item, str]] = []

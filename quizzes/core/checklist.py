@@ -1,4 +1,4 @@
-"""Scoring checklist quizzes: count ticked items per group, then take the first matching rule.
+"""Checklist quizzes (`ChecklistQuiz`): count ticked items per group, then take the first matching rule.
 
 Besides one count per group there is `safety_triggers`: the number of ticked items marked
 `triggers_safety`, whatever their group. A quiz puts its safety rule first, so any safety
@@ -7,86 +7,183 @@ trigger picks the safety-first category, and that result leads with safety resou
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+import itertools
+import json
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
-from .answers import read_checklist_answers
-from .model import Category, Condition, Quiz, Result
+from .answers import TICKED, read_checklist_answers
+from .model import Category, ChecklistItem, Condition, Group, Quiz, Result, Rule
+from .problem import Problem, problem_at
 from .safety import SAFETY_FIRST_NOTICE
 from .text import numbers
 
 SAFETY_TRIGGERS = "safety_triggers"
 
 
-def count_ticked(quiz: Quiz, ticked: set[str]) -> dict[str, int]:
-    """{group id: ticked items in it, ..., "safety_triggers": ticked safety-trigger items}."""
-    counts = {group.id: sum(1 for item in quiz.items_in(group.id) if item.id in ticked)
-              for group in quiz.groups}
-    counts[SAFETY_TRIGGERS] = sum(1 for item in quiz.items
-                                  if item.triggers_safety and item.id in ticked)
-    return counts
+@dataclass(frozen=True)
+class ChecklistQuiz(Quiz):
+    """Statements the reader ticks or leaves blank, counted per group; ordered `rules` pick the result."""
 
+    kind: ClassVar[str] = "checklist"
+    item_type: ClassVar[type[ChecklistItem]] = ChecklistItem
+    section_noun: ClassVar[str] = "group"
+    items_are_radio_groups: ClassVar[bool] = False
 
-def pick_category(quiz: Quiz, counts: Mapping[str, int]) -> Category:
-    """The category of the first rule whose conditions all hold."""
-    for rule in quiz.rules:
-        if rule.matches(counts):
-            return quiz.category(rule.category)
-    raise LookupError(f"Quiz {quiz.id!r} has no rule for counts {dict(counts)}")
+    groups: tuple[Group, ...] = ()
+    rules: tuple[Rule, ...] = ()
 
+    @property
+    def sections(self) -> tuple[Group, ...]:
+        return self.groups
 
-def score_checklist_quiz(quiz: Quiz, answers: Mapping[str, str]) -> Result:
-    """Score a checklist from form answers; raises AnswerError on answers a form cannot send."""
-    counts = count_ticked(quiz, read_checklist_answers(quiz, answers))
-    category = pick_category(quiz, counts)
-    return Result(
-        quiz_id=quiz.id,
-        kind=quiz.kind,
-        complete=True,
-        headline=category.label,
-        paragraphs=category.description,
-        category=category,
-        counts=counts,
-        safety=SAFETY_FIRST_NOTICE if category.safety_first else None,
-        links=category.links,
-        note=quiz.note,
-    )
+    # -------------------------------------------------------------------------
+    # Scoring
+    # -------------------------------------------------------------------------
 
+    def score(self, answers: Mapping[str, str]) -> Result:
+        """Score the answers a form submitted: {item id: "on"} for each ticked box.
 
-def scoring_key(quiz: Quiz) -> dict[str, Any]:
-    """The paper scoring key: plain `steps` plus the structured fields a hand-scorer needs."""
-    triggers = [item.number for item in quiz.items if item.triggers_safety]
-    counts = [{"id": group.id, "label": group.label,
-               "items": [item.number for item in quiz.items_in(group.id)]}
-              for group in quiz.groups]
-    counts.append({"id": SAFETY_TRIGGERS, "label": "Safety answers", "items": triggers})
-    labels = {count["id"]: count["label"] for count in counts}
-    rules = [{"category": rule.category,
-              "conditions": [condition.to_dict() for condition in rule.conditions]}
-             for rule in quiz.rules]
+        Raises AnswerError on answers the form cannot send.
+        """
+        counts = self.count_ticked(read_checklist_answers(self, answers))
+        category = self.pick_category(counts)
+        return Result(
+            quiz_id=self.id,
+            kind=self.kind,
+            complete=True,
+            headline=category.label,
+            paragraphs=category.description,
+            category=category,
+            counts=counts,
+            safety=SAFETY_FIRST_NOTICE if category.safety_first else None,
+            links=category.links,
+            note=self.note,
+        )
 
-    steps = [f"{count['label']}: count the ticked items among {numbers(count['items'])}."
-             for count in counts]
-    if triggers:
-        steps.append(f"Safety comes first: if any of items {numbers(triggers)} is ticked, "
-                     "the result is about safety, whatever else is ticked.")
-    steps.append("Then go through these rules in order and stop at the first one that fits:")
-    steps += [f"{index}. {_rule_sentence(rule.conditions, labels)} \u2192 "
-              f"{quiz.category(rule.category).label}."
-              for index, rule in enumerate(quiz.rules, start=1)]
-    return {
-        "quiz_id": quiz.id,
-        "title": quiz.title,
-        "kind": quiz.kind,
-        "items": [item.to_dict() for item in quiz.items],
-        "counts": counts,
-        "safety_trigger_items": triggers,
-        "rules": rules,
-        "categories": [{"id": category.id, "label": category.label,
-                        "safety_first": category.safety_first,
-                        "description": list(category.description)}
-                       for category in quiz.categories],
-        "steps": steps,
-    }
+    def count_ticked(self, ticked: set[str]) -> dict[str, int]:
+        """{group id: ticked items in it, ..., "safety_triggers": ticked safety-trigger items}."""
+        counts = {group.id: sum(1 for item in self.items_in(group.id) if item.id in ticked)
+                  for group in self.groups}
+        counts[SAFETY_TRIGGERS] = sum(1 for item in self.items
+                                      if item.triggers_safety and item.id in ticked)
+        return counts
+
+    def pick_category(self, counts: Mapping[str, int]) -> Category:
+        """The category of the first rule whose conditions all hold."""
+        for rule in self.rules:
+            if rule.matches(counts):
+                return self.category(rule.category)
+        raise LookupError(f"Quiz {self.id!r} has no rule for counts {dict(counts)}")
+
+    # -------------------------------------------------------------------------
+    # The paper key
+    # -------------------------------------------------------------------------
+
+    def scoring_key(self) -> dict[str, Any]:
+        """The paper scoring key: plain `steps` plus the structured fields a hand-scorer needs."""
+        triggers = [item.number for item in self.items if item.triggers_safety]
+        counts = [{"id": group.id, "label": group.label,
+                   "items": [item.number for item in self.items_in(group.id)]}
+                  for group in self.groups]
+        counts.append({"id": SAFETY_TRIGGERS, "label": "Safety answers", "items": triggers})
+        labels = {count["id"]: count["label"] for count in counts}
+        rules = [{"category": rule.category,
+                  "conditions": [condition.to_dict() for condition in rule.conditions]}
+                 for rule in self.rules]
+
+        steps = [f"{count['label']}: count the ticked items among {numbers(count['items'])}."
+                 for count in counts]
+        if triggers:
+            steps.append(f"Safety comes first: if any of items {numbers(triggers)} is ticked, "
+                         "the result is about safety, whatever else is ticked.")
+        steps.append("Then go through these rules in order and stop at the first one that fits:")
+        steps += [f"{index}. {_rule_sentence(rule.conditions, labels)} \u2192 "
+                  f"{self.category(rule.category).label}."
+                  for index, rule in enumerate(self.rules, start=1)]
+        return {
+            "quiz_id": self.id,
+            "title": self.title,
+            "kind": self.kind,
+            "items": [item.to_dict() for item in self.items],
+            "counts": counts,
+            "safety_trigger_items": triggers,
+            "rules": rules,
+            "categories": [{"id": category.id, "label": category.label,
+                            "safety_first": category.safety_first,
+                            "description": list(category.description)}
+                           for category in self.categories],
+            "steps": steps,
+        }
+
+    # -------------------------------------------------------------------------
+    # Checks (`python -m quizzes check`)
+    # -------------------------------------------------------------------------
+
+    def structure_problems(self) -> list[Problem]:
+        """The groups and the rules: known names, every category reachable, every count covered."""
+        problems = self.section_problems()
+        counts = [group.id for group in self.groups] + [SAFETY_TRIGGERS]
+        categories = {category.id for category in self.categories}
+        for rule in self.rules:
+            if rule.category not in categories:
+                problems.append(problem_at(rule, f"the rule picks unknown category {rule.category!r}; "
+                                                 f"known categories: {', '.join(sorted(categories))}"))
+            for condition in rule.conditions:
+                if condition.count not in counts:
+                    problems.append(problem_at(rule, f"the rule counts unknown {condition.count!r}; "
+                                                     f"known counts: {', '.join(counts)}"))
+                if condition.at_least is None and condition.at_most is None:
+                    problems.append(problem_at(rule, "each condition needs at_least or at_most"))
+        if not self.rules:
+            problems.append(problem_at(self, "a checklist needs rules=(Rule(...), ...)"))
+        problems += [problem_at(category, f"category {category.id!r}: same_answers=True is for scale quizzes only")
+                     for category in self.categories if category.same_answers]
+        if problems:
+            return problems
+        used = {rule.category for rule in self.rules}
+        problems += [problem_at(category, f"no rule picks category {category.id!r}")
+                     for category in self.categories if category.id not in used]
+        return problems + self._rules_are_total(counts)
+
+    def valid_answer_sets(self, rng: random.Random, count: int) -> list[tuple[str, dict[str, str]]]:
+        """Nothing ticked, everything ticked, each item alone, then `count` random sets."""
+        ids = [item.id for item in self.items]
+        sets = [("nothing ticked", {}), ("everything ticked", dict.fromkeys(ids, TICKED))]
+        sets += [(f"only item {item.number} ticked", {item.id: TICKED}) for item in self.items]
+        for _ in range(count):
+            answers = {item_id: TICKED for item_id in ids if rng.random() < 0.3}
+            sets.append((f"the answer set {json.dumps(answers)}", answers))
+        return sets
+
+    def invalid_answer_sets(self) -> list[tuple[str, dict[str, Any]]]:
+        """A tick sent as "yes" instead of "on"."""
+        first = self.items[0]
+        return [(f"'yes' instead of '{TICKED}' for item {first.number}", {first.id: "yes"})]
+
+    def an_answer(self) -> str:
+        """A ticked box: "on"."""
+        return TICKED
+
+    def _rules_are_total(self, counts: list[str]) -> list[Problem]:
+        """Every combination of counts picks a category, and any safety trigger picks safety first."""
+        limits = {group.id: len(self.items_in(group.id)) for group in self.groups}
+        limits[SAFETY_TRIGGERS] = sum(1 for item in self.items if item.triggers_safety)
+        if limits[SAFETY_TRIGGERS] and not any(category.safety_first for category in self.categories):
+            return [problem_at(self, "some items trigger safety, but no category has safety_first=True")]
+        for combination in itertools.product(*(range(limits[count] + 1) for count in counts)):
+            values = dict(zip(counts, combination))
+            try:
+                category = self.pick_category(values)
+            except LookupError:
+                return [problem_at(self, f"no rule matches the counts {values}; end with a rule that "
+                                         "always matches")]
+            if values[SAFETY_TRIGGERS] and not category.safety_first:
+                return [problem_at(self, f"the counts {values} include a safety answer but pick "
+                                         f"{category.id!r}; put the safety rule first")]
+        return []
 
 
 def _rule_sentence(conditions: tuple[Condition, ...], labels: Mapping[str, str]) -> str:

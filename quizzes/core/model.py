@@ -1,4 +1,8 @@
-"""What a quiz is made of: a response scale, items, categories, the Quiz, and its Result.
+"""What a quiz is made of: a response scale, items, categories, the `Quiz` base, and its Result.
+
+Each kind of quiz is a subclass of `Quiz` in its own module (`scale.ScaleQuiz`,
+`checklist.ChecklistQuiz`) that owns its scoring, its paper key and its own checks. This
+module knows no kind, so the kinds import it and never the other way round.
 
 Items, categories, rules and quizzes remember the file and line that created them, so
 `python -m quizzes check` can report problems as ``file:line: message``.
@@ -6,15 +10,15 @@ Items, categories, rules and quizzes remember the file and line that created the
 
 from __future__ import annotations
 
+import random
 import sys
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Optional, Union
+from typing import Any, ClassVar
 
+from .problem import Problem, problem_at
 from .safety import SafetyNotice
-
-SCALE = "scale"
-CHECKLIST = "checklist"
-KINDS = (SCALE, CHECKLIST)
 
 HIGH = "high"
 LOW = "low"
@@ -37,6 +41,7 @@ class Defined:
         if self.file:  # given explicitly, e.g. by dataclasses.replace()
             return
         # Frames: 0 this method, 1 the dataclass __init__, 2 the code that wrote `Item(...)`.
+        # Subclasses (each kind of quiz) keep this depth as long as none defines __post_init__.
         caller = sys._getframe(2)
         object.__setattr__(self, "file", caller.f_code.co_filename)
         object.__setattr__(self, "line", caller.f_lineno)
@@ -106,6 +111,11 @@ class ScaleItem(Defined):
     dimension: str
     reverse: bool = False
 
+    @property
+    def section(self) -> str:
+        """The dimension this item counts towards."""
+        return self.dimension
+
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "number": self.number, "text": self.text,
                 "dimension": self.dimension, "reverse": self.reverse}
@@ -124,12 +134,18 @@ class ChecklistItem(Defined):
     group: str
     triggers_safety: bool = False
 
+    @property
+    def section(self) -> str:
+        """The group this item is counted in."""
+        return self.group
+
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "number": self.number, "text": self.text,
                 "group": self.group, "triggers_safety": self.triggers_safety}
 
 
-Item = Union[ScaleItem, ChecklistItem]
+Item = ScaleItem | ChecklistItem
+Section = Dimension | Group
 
 
 @dataclass(frozen=True)
@@ -170,8 +186,8 @@ class Condition:
     """A bound on one count of a checklist, e.g. at least 1 safety trigger ticked."""
 
     count: str
-    at_least: Optional[int] = None
-    at_most: Optional[int] = None
+    at_least: int | None = None
+    at_most: int | None = None
 
     def holds(self, counts: Mapping[str, int]) -> bool:
         value = counts[self.count]
@@ -225,11 +241,9 @@ class Score:
 
 
 @dataclass(frozen=True)
-class Plot:
-    """Where the result sits on a 2-D chart of two dimensions."""
+class PlotAxes:
+    """A 2-D chart of two dimensions without a point: what a blank chart on paper shows."""
 
-    x: float
-    y: float
     x_label: str
     y_label: str
     min: int
@@ -238,9 +252,20 @@ class Plot:
     quadrants: tuple[tuple[str, str, str], ...] = ()  # (label, x level, y level) per corner
 
     def to_dict(self) -> dict[str, Any]:
-        return {"x": _round(self.x), "y": _round(self.y), "x_label": self.x_label,
-                "y_label": self.y_label, "min": self.min, "max": self.max, "cut": self.cut,
+        return {"x_label": self.x_label, "y_label": self.y_label, "min": self.min, "max": self.max, "cut": self.cut,
                 "quadrants": [{"label": label, "x": x, "y": y} for label, x, y in self.quadrants]}
+
+
+@dataclass(frozen=True)
+class Plot:
+    """Where the result sits on its quiz's chart."""
+
+    x: float
+    y: float
+    axes: PlotAxes
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"x": _round(self.x), "y": _round(self.y), **self.axes.to_dict()}
 
 
 @dataclass(frozen=True)
@@ -258,14 +283,14 @@ class Result:
     headline: str
     paragraphs: tuple[str, ...]
     missing: tuple[ItemRef, ...] = ()
-    category: Optional[Category] = None
+    category: Category | None = None
     between: tuple[Category, ...] = ()
     scores: tuple[Score, ...] = ()
     counts: Mapping[str, int] = field(default_factory=dict)
-    safety: Optional[SafetyNotice] = None
+    safety: SafetyNotice | None = None
     links: tuple[Link, ...] = ()
     note: str = ""
-    plot: Optional[Plot] = None
+    plot: Plot | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able data; the same in CPython and Pyodide."""
@@ -289,45 +314,64 @@ class Result:
 
 
 @dataclass(frozen=True)
-class Quiz(Defined):
-    """One quiz, declared in one module next to its `score` function (passed as `scorer`).
+class Quiz(Defined, ABC):
+    """What every kind of quiz shares. A quiz module creates one kind: `QUIZ = ScaleQuiz(...)`.
 
-    Scale quizzes use `scale`, `dimensions`, `cut`, `near_cut`, `max_missing` and `plot`
-    (x and y dimension ids); checklist quizzes use `groups` and `rules`.
+    A kind adds its own fields, reads and scores the answers its form sends, prints its own
+    paper key and checks what it adds; `kind` names it in JSON and picks its templates.
     """
+
+    kind: ClassVar[str]  # "scale", "checklist": in the JSON, and the name of the kind's templates
+    item_type: ClassVar[type[ScaleItem] | type[ChecklistItem]]  # what each of its items must be
+    section_noun: ClassVar[str]  # what it sorts its items into: "dimension", "group"
+    items_are_radio_groups: ClassVar[bool]  # True when each item is answered by picking one option
 
     id: str
     title: str
     intro: tuple[str, ...]
     instructions: str
-    kind: str
     items: tuple[Item, ...]
     categories: tuple[Category, ...]
-    scorer: Callable[[Mapping[str, str]], Result] = field(repr=False, compare=False)
     note: str = ""
-    scale: Optional[ResponseScale] = None
-    dimensions: tuple[Dimension, ...] = ()
-    cut: Optional[float] = None
-    near_cut: float = 0.5
-    max_missing: int = 1
-    plot: Optional[tuple[str, str]] = None
-    groups: tuple[Group, ...] = ()
-    rules: tuple[Rule, ...] = ()
 
+    @property
+    @abstractmethod
+    def sections(self) -> tuple[Section, ...]:
+        """The dimensions or groups the items are sorted into, in display order."""
+
+    @abstractmethod
     def score(self, answers: Mapping[str, str]) -> Result:
-        """Score the answers a form submitted: {item id: submitted string}."""
-        return self.scorer(answers)
+        """Score the answers a form submitted: {item id: submitted string}.
 
+        Raises AnswerError on answers the form cannot send.
+        """
+
+    @abstractmethod
     def scoring_key(self) -> dict[str, Any]:
-        """How to score this quiz by hand, as plain sentences plus structured fields."""
-        # Imported here because the scoring modules import this one.
-        from . import checklist, scale
+        """How to score this quiz by hand, as plain sentences (`steps`) plus structured fields."""
 
-        if self.kind == SCALE:
-            return scale.scoring_key(self)
-        if self.kind == CHECKLIST:
-            return checklist.scoring_key(self)
-        raise ValueError(f"Unknown quiz kind {self.kind!r} in quiz {self.id!r}")
+    @abstractmethod
+    def structure_problems(self) -> list[Problem]:
+        """Problems with what this kind adds to the shared fields, e.g. its cut or its rules."""
+
+    @abstractmethod
+    def valid_answer_sets(self, rng: random.Random, count: int) -> list[tuple[str, dict[str, str]]]:
+        """Labelled answer sets the form can send, for the checker: the edge cases, then
+        `count` drawn with `rng`."""
+
+    @abstractmethod
+    def invalid_answer_sets(self) -> list[tuple[str, dict[str, Any]]]:
+        """Labelled answer sets with a value only this kind's form rules out, e.g. "yes" for a
+        tick box; the checker adds the mistakes every kind refuses."""
+
+    @abstractmethod
+    def an_answer(self) -> str:
+        """An answer the form can send for any item, e.g. "1": the checker's stand-in when it
+        builds answer sets that are wrong in some other way."""
+
+    def plot_axes(self) -> PlotAxes | None:
+        """The chart a result is plotted on, blank; None for a quiz without one."""
+        return None
 
     def item(self, item_id: str) -> Item:
         for item in self.items:
@@ -337,7 +381,7 @@ class Quiz(Defined):
 
     def items_in(self, key: str) -> tuple[Item, ...]:
         """The items of one dimension (scale quiz) or group (checklist), in display order."""
-        return tuple(item for item in self.items if _section(item) == key)
+        return tuple(item for item in self.items if item.section == key)
 
     def category(self, category_id: str) -> Category:
         for category in self.categories:
@@ -345,21 +389,38 @@ class Quiz(Defined):
                 return category
         raise KeyError(f"Quiz {self.id!r} has no category {category_id!r}")
 
+    def section_problems(self) -> list[Problem]:
+        """Dimensions or groups: unique ids, each used by an item, each item's one known."""
+        noun = self.section_noun
+        problems = []
+        seen: dict[str, Section] = {}
+        for section in self.sections:
+            if section.id in seen:
+                problems.append(problem_at(section, f"{noun} id {section.id!r} is already used on line "
+                                                    f"{seen[section.id].line}"))
+            seen.setdefault(section.id, section)
+            if not self.items_in(section.id):
+                problems.append(problem_at(section, f"{noun} {section.id!r} has no items"))
+        if not self.sections:
+            problems.append(problem_at(self, f"the quiz declares no {noun}s"))
+        for item in self.items:
+            # getattr: an item of the wrong type was reported already, and has no such field.
+            named = getattr(item, noun, None)
+            if named not in seen:
+                problems.append(problem_at(item, f"item {item.id!r} refers to unknown {noun} {named!r}; "
+                                                 f"known {noun}s: {', '.join(seen) or 'none'}"))
+        return problems
+
     def to_dict(self) -> dict[str, Any]:
         """What a page needs to render the form."""
-        sections = self.dimensions if self.kind == SCALE else self.groups
         return {
             "id": self.id,
             "title": self.title,
             "kind": self.kind,
             "intro": list(self.intro),
             "instructions": self.instructions,
-            "scale": self.scale.to_dict() if self.scale else None,
-            "sections": [{"id": section.id, "label": section.label} for section in sections],
+            "scale": None,  # filled in by the kinds answered on a scale
+            "sections": [{"id": section.id, "label": section.label} for section in self.sections],
             "items": [item.to_dict() for item in self.items],
             "note": self.note,
         }
-
-
-def _section(item: Item) -> str:
-    return item.dimension if isinstance(item, ScaleItem) else item.group

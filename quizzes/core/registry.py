@@ -2,6 +2,7 @@
 
 Engine code lives in `quizzes.core` or in modules whose name starts with "_", so it is never
 mistaken for a quiz. `load_quiz_file` loads a one-file quiz module from anywhere else.
+`KINDS` lists the kinds of quiz the engine knows.
 """
 
 from __future__ import annotations
@@ -13,9 +14,17 @@ import pkgutil
 import re
 from types import ModuleType
 
+from .checklist import ChecklistQuiz
 from .model import Quiz
+from .scale import ScaleQuiz
 
 PACKAGE = __name__.rsplit(".", 2)[0]  # "quizzes"
+KINDS: tuple[type[Quiz], ...] = (ScaleQuiz, ChecklistQuiz)
+
+
+def kinds_named() -> str:
+    """The known kinds as messages name them: "ScaleQuiz(...) or ChecklistQuiz(...)"."""
+    return " or ".join(f"{kind.__name__}(...)" for kind in KINDS)
 
 
 def quiz_module_names() -> list[str]:
@@ -57,7 +66,7 @@ def load_quiz_file(path: str) -> Quiz:
     """The `QUIZ` of a one-file quiz module at `path`."""
     quiz = getattr(load_module_file(path), "QUIZ", None)
     if not isinstance(quiz, Quiz):
-        raise ValueError(f"{path}: defines no module-level QUIZ = Quiz(...)")
+        raise ValueError(f"{path}: defines no module-level QUIZ = {kinds_named()}")
     return quiz
 
 

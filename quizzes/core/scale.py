@@ -1,4 +1,4 @@
-"""Scoring rating-scale quizzes: reverse keying, dimension means, the cut, and the paper key.
+"""Rating-scale quizzes (`ScaleQuiz`): reverse keying, dimension means, the cut, and the paper key.
 
 Rules (also printed by the scoring key):
 - a reverse-keyed answer counts as (min + max) − answer, i.e. 8 − answer on a 1–7 scale;
@@ -16,10 +16,30 @@ Rules (also printed by the scoring key):
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+import itertools
+import json
+import random
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
-from .answers import read_scale_answers
-from .model import HIGH, LOW, NEAR, Category, ItemRef, Plot, Quiz, ResponseScale, Result, ScaleItem, Score
+from .answers import UNANSWERED, read_scale_answers
+from .model import (
+    HIGH,
+    LOW,
+    NEAR,
+    Category,
+    Dimension,
+    ItemRef,
+    Plot,
+    PlotAxes,
+    Quiz,
+    ResponseScale,
+    Result,
+    ScaleItem,
+    Score,
+)
+from .problem import Problem, problem_at
 from .text import item_name, joined, number, numbers, plural
 
 AGREE_7 = ResponseScale(1, 7, (
@@ -31,6 +51,8 @@ AGREE_7 = ResponseScale(1, 7, (
     "Agree",
     "Strongly agree",
 ))
+
+LEVELS = frozenset({HIGH, LOW, NEAR})
 
 
 def level(value: float, cut: float) -> str:
@@ -53,200 +75,369 @@ def gave_same_answer(values: Mapping[str, int]) -> bool:
     return len(values) > 1 and len(set(values.values())) == 1
 
 
-def score_scale_quiz(quiz: Quiz, answers: Mapping[str, str]) -> Result:
-    """Score a scale quiz from form answers; raises AnswerError on answers a form cannot send."""
-    values = read_scale_answers(quiz, answers)
-    scale, cut = _scale_and_cut(quiz)
-    missing = tuple(item for item in quiz.items if item.id not in values)
-    still_needed = _still_needed(quiz, missing)
-    if still_needed:
-        return _incomplete(quiz, still_needed)
+@dataclass(frozen=True)
+class ScaleQuiz(Quiz):
+    """Statements rated on one response scale; each dimension's score is the mean of its items.
 
-    scores = [_score(quiz, dimension.id, dimension.label, values) for dimension in quiz.dimensions]
-    paragraphs = [_score_sentence(score, scale, cut) for score in scores]
-    paragraphs += [_skipped_sentence(quiz, item) for item in missing]
-    if gave_same_answer(values):
-        category, between = same_answers_category(quiz), ()
-    else:
-        category, between = pick_category(quiz, {score.dimension: position(score) for score in scores})
-
-    if category is None:
-        paragraphs.append(f"Between two styles: {joined([style.label for style in between])}.")
-        paragraphs.append("A score near the boundary means your answers sit between these styles, "
-                          "so each description may fit you.")
-        paragraphs += [text for style in between for text in style.description]
-        links = tuple(dict.fromkeys(link for style in between for link in style.links))
-    else:
-        if category.names_a_style:
-            paragraphs.append(f"Closest to: {category.label}.")
-        paragraphs += category.description
-        links = category.links
-    # The same answer everywhere says nothing about where the reader sits: no point to plot.
-    plot = None if category is not None and category.same_answers else _plot(quiz, scores, scale, cut)
-    return Result(
-        quiz_id=quiz.id,
-        kind=quiz.kind,
-        complete=True,
-        headline="Your results",
-        paragraphs=tuple(paragraphs),
-        missing=tuple(_ref(item) for item in missing),
-        category=category,
-        between=between,
-        scores=tuple(scores),
-        links=links,
-        note=quiz.note,
-        plot=plot,
-    )
-
-
-def pick_category(quiz: Quiz, positions: Mapping[str, str]) -> tuple[Category | None, tuple[Category, ...]]:
-    """The category whose `when` matches where every score sits ({dimension: high|low|near}).
-
-    When none does, some scores are near the cut and the others are clear: the result is
-    (None, the styles on either side of the near scores), e.g. secure and anxious-preoccupied.
+    `plot` names the x and y dimensions of the result's chart, when it has one.
     """
-    for category in quiz.categories:
-        if not category.same_answers and dict(category.when) == dict(positions):
-            return category, ()
-    neighbours = tuple(category for category in quiz.categories if category.names_a_style
-                       and all(category.when[dimension] == where
-                               for dimension, where in positions.items() if where != NEAR))
-    if not neighbours:
-        raise LookupError(f"Quiz {quiz.id!r} has no category for {dict(positions)}")
-    return None, neighbours
 
+    kind: ClassVar[str] = "scale"
+    item_type: ClassVar[type[ScaleItem]] = ScaleItem
+    section_noun: ClassVar[str] = "dimension"
+    items_are_radio_groups: ClassVar[bool] = True
 
-def same_answers_category(quiz: Quiz) -> Category:
-    """The category for a reader who gave every statement the same answer."""
-    for category in quiz.categories:
-        if category.same_answers:
-            return category
-    raise LookupError(f"Quiz {quiz.id!r} has no category with same_answers=True")
+    scale: ResponseScale | None = None
+    dimensions: tuple[Dimension, ...] = ()
+    cut: float | None = None
+    near_cut: float = 0.5
+    max_missing: int = 1
+    plot: tuple[str, str] | None = None
 
+    @property
+    def sections(self) -> tuple[Dimension, ...]:
+        return self.dimensions
 
-def plot_quadrants(quiz: Quiz) -> tuple[tuple[str, str, str], ...]:
-    """(label, x level, y level) for each style's corner of the quiz's plot."""
-    if quiz.plot is None:
-        return ()
-    x_id, y_id = quiz.plot
-    return tuple((category.plot_label, category.when[x_id], category.when[y_id])
-                 for category in quiz.categories if category.names_a_style)
+    # -------------------------------------------------------------------------
+    # Scoring
+    # -------------------------------------------------------------------------
 
+    def score(self, answers: Mapping[str, str]) -> Result:
+        """Score the answers a form submitted: {item id: "1" … "7"}; blank or absent items are skipped.
 
-def scoring_key(quiz: Quiz) -> dict[str, Any]:
-    """The paper scoring key: plain `steps` plus the structured fields a hand-scorer needs."""
-    scale, cut = _scale_and_cut(quiz)
-    dimensions = [{
-        "id": dimension.id,
-        "label": dimension.label,
-        "items": [item.number for item in quiz.items_in(dimension.id)],
-        "reversed_items": [item.number for item in quiz.items_in(dimension.id) if item.reverse],
-        "max_missing": quiz.max_missing,
-    } for dimension in quiz.dimensions]
-    reverse_total = scale.min + scale.max
-    categories = [{
-        "id": category.id,
-        "label": category.label,
-        "when": dict(category.when),
-        "same_answers": category.same_answers,
-        "names_a_style": category.names_a_style,
-        "description": list(category.description),
-    } for category in quiz.categories]
+        Raises AnswerError on answers the form cannot send.
+        """
+        scale, cut = self._scale_and_cut()
+        values = read_scale_answers(self, scale, answers)
+        missing = tuple(item for item in self.items if item.id not in values)
+        still_needed = self._still_needed(missing)
+        if still_needed:
+            return self._incomplete(still_needed)
 
-    steps = [
-        "Write down the number chosen for each item: "
-        + ", ".join(f"{value} = {scale.label(value)}" for value in scale.points)
-        + ". Leave skipped items blank.",
-        f"For each reverse-keyed item, replace the answer with {reverse_total} \u2212 answer "
-        f"(so {scale.min} becomes {scale.max} and {scale.max} becomes {scale.min}).",
-    ]
-    for dimension in dimensions:
-        reversed_items = numbers(dimension["reversed_items"]) or "none"
-        steps.append(
-            f"{dimension['label']}: items {numbers(dimension['items'])} "
-            f"(reverse-keyed: {reversed_items}). Add up the answered items after reversing "
-            "and divide by how many you answered."
+        scores = [self._score(dimension.id, dimension.label, values) for dimension in self.dimensions]
+        paragraphs = [_score_sentence(score, scale, cut) for score in scores]
+        paragraphs += [self._skipped_sentence(item) for item in missing]
+        if gave_same_answer(values):
+            category, between = self.same_answers_category(), ()
+        else:
+            category, between = self.pick_category({score.dimension: position(score) for score in scores})
+
+        if category is None:
+            paragraphs.append(f"Between two styles: {joined([style.label for style in between])}.")
+            paragraphs.append("A score near the boundary means your answers sit between these styles, "
+                              "so each description may fit you.")
+            paragraphs += [text for style in between for text in style.description]
+            links = tuple(dict.fromkeys(link for style in between for link in style.links))
+        else:
+            if category.names_a_style:
+                paragraphs.append(f"Closest to: {category.label}.")
+            paragraphs += category.description
+            links = category.links
+        # The same answer everywhere says nothing about where the reader sits: no point to plot.
+        plot = None if category is not None and category.same_answers else self._plot(scores)
+        return Result(
+            quiz_id=self.id,
+            kind=self.kind,
+            complete=True,
+            headline="Your results",
+            paragraphs=tuple(paragraphs),
+            missing=tuple(_ref(item) for item in missing),
+            category=category,
+            between=between,
+            scores=tuple(scores),
+            links=links,
+            note=self.note,
+            plot=plot,
         )
-    steps += [
-        f"Each score may skip at most {quiz.max_missing} of its items. If more are blank, "
-        "answer enough of them first: there is no score or style until then.",
-        f"The cut is {number(cut)}. A score of {number(cut)} or more counts as high; "
-        f"below {number(cut)} counts as low.",
-        f"A score is near the boundary when it is within {number(quiz.near_cut)} of the cut, "
-        f"both ends included ({number(cut - quiz.near_cut)} to {number(cut + quiz.near_cut)}).",
-        "Compare the unrounded averages; round to 2 decimals only to write them down.",
-        "If you gave the same answer to every statement you answered, your result is "
-        f"\u201c{same_answers_category(quiz).label}\u201d: no style is named.",
-        "Otherwise call each score near (when it is near the boundary), high or low, and find "
-        "the pattern that matches. A style's pattern means your answers are closest to that style:",
-    ]
-    steps += [f"{category.label}: {_pattern(quiz, category.when)}."
-              for category in quiz.categories if category.when]
-    steps.append("If no pattern matches, some scores are near the boundary and the others are not. "
-                 "Your answers sit between the styles that match your other scores, on either side "
-                 "of the near ones: read each of those styles.")
-    return {
-        "quiz_id": quiz.id,
-        "title": quiz.title,
-        "kind": quiz.kind,
-        "scale": scale.to_dict(),
-        "items": [item.to_dict() for item in quiz.items],
-        "reverse_total": reverse_total,
-        "dimensions": dimensions,
-        "average": "mean of the answered items after reverse keying",
-        "cut": cut,
-        "at_cut": HIGH,
-        "near_cut": {"within": quiz.near_cut, "inclusive": True},
-        "rounding": {"decimals": 2, "compare": "unrounded"},
-        "categories": categories,
-        "steps": steps,
-    }
 
+    def pick_category(self, positions: Mapping[str, str]) -> tuple[Category | None, tuple[Category, ...]]:
+        """The category whose `when` matches where every score sits ({dimension: high|low|near}).
 
-def _scale_and_cut(quiz: Quiz) -> tuple[ResponseScale, float]:
-    if quiz.scale is None or quiz.cut is None:
-        raise ValueError(f"Scale quiz {quiz.id!r} needs both a scale and a cut")
-    return quiz.scale, quiz.cut
+        When none does, some scores are near the cut and the others are clear: the result is
+        (None, the styles on either side of the near scores), e.g. secure and anxious-preoccupied.
+        """
+        for category in self.categories:
+            if not category.same_answers and dict(category.when) == dict(positions):
+                return category, ()
+        neighbours = tuple(category for category in self.categories if category.names_a_style
+                           and all(category.when[dimension] == where
+                                   for dimension, where in positions.items() if where != NEAR))
+        if not neighbours:
+            raise LookupError(f"Quiz {self.id!r} has no category for {dict(positions)}")
+        return None, neighbours
 
+    def same_answers_category(self) -> Category:
+        """The category for a reader who gave every statement the same answer."""
+        for category in self.categories:
+            if category.same_answers:
+                return category
+        raise LookupError(f"Quiz {self.id!r} has no category with same_answers=True")
 
-def _score(quiz: Quiz, dimension: str, label: str, values: Mapping[str, int]) -> Score:
-    scale, cut = _scale_and_cut(quiz)
-    items = quiz.items_in(dimension)
-    answered = [scale.reverse(values[item.id]) if item.reverse else values[item.id]
-                for item in items if item.id in values]
-    mean = sum(answered) / len(answered)
-    return Score(dimension=dimension, label=label, value=mean, answered=len(answered),
-                 items=len(items), level=level(mean, cut), near_cut=is_near_cut(mean, cut, quiz.near_cut))
+    def plot_quadrants(self) -> tuple[tuple[str, str, str], ...]:
+        """(label, x level, y level) for each style's corner of the quiz's plot."""
+        if self.plot is None:
+            return ()
+        x_id, y_id = self.plot
+        return tuple((category.plot_label, category.when[x_id], category.when[y_id])
+                     for category in self.categories if category.names_a_style)
 
+    def plot_axes(self) -> PlotAxes | None:
+        """The chart of the two `plot` dimensions, blank; None when the quiz plots nothing."""
+        if not self.plot or self.scale is None or self.cut is None:
+            return None
+        x_id, y_id = self.plot
+        return PlotAxes(x_label=self._label_of(x_id), y_label=self._label_of(y_id), min=self.scale.min,
+                        max=self.scale.max, cut=self.cut, quadrants=self.plot_quadrants())
 
-def _still_needed(quiz: Quiz, missing: tuple[Any, ...]) -> dict[str, tuple[ScaleItem, ...]]:
-    """{dimension id: its skipped items}, for each dimension that skipped too many to score."""
-    skipped = {dimension.id: tuple(item for item in missing if item.dimension == dimension.id)
-               for dimension in quiz.dimensions}
-    return {dimension: items for dimension, items in skipped.items() if len(items) > quiz.max_missing}
+    # -------------------------------------------------------------------------
+    # The paper key and the form
+    # -------------------------------------------------------------------------
 
+    def scoring_key(self) -> dict[str, Any]:
+        """The paper scoring key: plain `steps` plus the structured fields a hand-scorer needs."""
+        scale, cut = self._scale_and_cut()
+        dimensions = [{
+            "id": dimension.id,
+            "label": dimension.label,
+            "items": [item.number for item in self.items_in(dimension.id)],
+            "reversed_items": [item.number for item in self.items_in(dimension.id) if item.reverse],
+            "max_missing": self.max_missing,
+        } for dimension in self.dimensions]
+        reverse_total = scale.min + scale.max
+        categories = [{
+            "id": category.id,
+            "label": category.label,
+            "when": dict(category.when),
+            "same_answers": category.same_answers,
+            "names_a_style": category.names_a_style,
+            "description": list(category.description),
+        } for category in self.categories]
 
-def _incomplete(quiz: Quiz, still_needed: dict[str, tuple[ScaleItem, ...]]) -> Result:
-    requests = []
-    for dimension, skipped in still_needed.items():
-        count = len(skipped) - quiz.max_missing
-        statements = plural(count, f"more {_label_of(quiz, dimension).lower()} statement")
-        choice = "" if count == len(skipped) else f"any {count} of "
-        items = "item" if len(skipped) == 1 else "items"
-        requests.append(f"{statements} ({choice}{items} {numbers(item.number for item in skipped)})")
-    return Result(
-        quiz_id=quiz.id,
-        kind=quiz.kind,
-        complete=False,
-        headline="A few answers are missing",
-        paragraphs=(
-            f"Each score can skip at most {plural(quiz.max_missing, 'item')}. To see your result, "
-            f"answer {joined(requests)}.",
-        ),
-        missing=tuple(_ref(item) for item in quiz.items  # in the order the form shows them
-                      if any(item in skipped for skipped in still_needed.values())),
-        note=quiz.note,
-    )
+        steps = [
+            "Write down the number chosen for each item: "
+            + ", ".join(f"{value} = {scale.label(value)}" for value in scale.points)
+            + ". Leave skipped items blank.",
+            f"For each reverse-keyed item, replace the answer with {reverse_total} \u2212 answer "
+            f"(so {scale.min} becomes {scale.max} and {scale.max} becomes {scale.min}).",
+        ]
+        for dimension in dimensions:
+            reversed_items = numbers(dimension["reversed_items"]) or "none"
+            steps.append(
+                f"{dimension['label']}: items {numbers(dimension['items'])} "
+                f"(reverse-keyed: {reversed_items}). Add up the answered items after reversing "
+                "and divide by how many you answered."
+            )
+        steps += [
+            f"Each score may skip at most {self.max_missing} of its items. If more are blank, "
+            "answer enough of them first: there is no score or style until then.",
+            f"The cut is {number(cut)}. A score of {number(cut)} or more counts as high; "
+            f"below {number(cut)} counts as low.",
+            f"A score is near the boundary when it is within {number(self.near_cut)} of the cut, "
+            f"both ends included ({number(cut - self.near_cut)} to {number(cut + self.near_cut)}).",
+            "Compare the unrounded averages; round to 2 decimals only to write them down.",
+            "If you gave the same answer to every statement you answered, your result is "
+            f"\u201c{self.same_answers_category().label}\u201d: no style is named.",
+            "Otherwise call each score near (when it is near the boundary), high or low, and find "
+            "the pattern that matches. A style's pattern means your answers are closest to that style:",
+        ]
+        steps += [f"{category.label}: {self._pattern(category.when)}."
+                  for category in self.categories if category.when]
+        steps.append("If no pattern matches, some scores are near the boundary and the others are not. "
+                     "Your answers sit between the styles that match your other scores, on either side "
+                     "of the near ones: read each of those styles.")
+        return {
+            "quiz_id": self.id,
+            "title": self.title,
+            "kind": self.kind,
+            "scale": scale.to_dict(),
+            "items": [item.to_dict() for item in self.items],
+            "reverse_total": reverse_total,
+            "dimensions": dimensions,
+            "average": "mean of the answered items after reverse keying",
+            "cut": cut,
+            "at_cut": HIGH,
+            "near_cut": {"within": self.near_cut, "inclusive": True},
+            "rounding": {"decimals": 2, "compare": "unrounded"},
+            "categories": categories,
+            "steps": steps,
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """What a page needs to render the form, with the scale's labelled points."""
+        return {**super().to_dict(), "scale": self.scale.to_dict() if self.scale else None}
+
+    # -------------------------------------------------------------------------
+    # Checks (`python -m quizzes check`)
+    # -------------------------------------------------------------------------
+
+    def structure_problems(self) -> list[Problem]:
+        """The scale, the cut, near_cut, max_missing, the dimensions, the plot and the categories."""
+        scale = self.scale
+        if scale is None:
+            return [problem_at(self, "a scale quiz needs scale=ResponseScale(...)")]
+        if not scale.min < scale.max:
+            return [problem_at(self, f"the scale's min ({scale.min}) must be below its max ({scale.max})")]
+        problems = []
+        if len(scale.labels) != len(scale.points) or not all(label.strip() for label in scale.labels):
+            problems.append(problem_at(self, f"the scale needs a label in words for each of its "
+                                             f"{len(scale.points)} points, {scale.min} to {scale.max}"))
+        cut = self.cut
+        if isinstance(cut, bool) or not isinstance(cut, (int, float)) or not scale.min < cut < scale.max:
+            problems.append(problem_at(self, f"the cut ({cut!r}) must lie inside the scale, between "
+                                             f"{scale.min} and {scale.max}"))
+        if not 0 <= self.near_cut < scale.max - scale.min:
+            problems.append(problem_at(self, f"near_cut ({self.near_cut!r}) must be 0 or more and smaller "
+                                             "than the scale's range"))
+        problems += self.section_problems()
+        known = [dimension.id for dimension in self.dimensions]
+        for dimension in self.dimensions:
+            count = len(self.items_in(dimension.id))
+            if count <= self.max_missing:
+                problems.append(problem_at(dimension, f"dimension {dimension.id!r} has {count} items; it "
+                                                      f"needs more than max_missing ({self.max_missing})"))
+        if self.max_missing < 0:
+            problems.append(problem_at(self, "max_missing must be 0 or more"))
+        if self.plot is not None and (len(self.plot) != 2 or not set(self.plot) <= set(known)):
+            problems.append(problem_at(self, f"plot {self.plot!r} must name two dimensions: {', '.join(known)}"))
+        return problems + self._category_problems(known)
+
+    def valid_answer_sets(self, rng: random.Random, count: int) -> list[tuple[str, dict[str, str]]]:
+        """Every answer at the bottom, then the top, of the scale; none; all blank; each item
+        skipped in turn; then `count` random sets with some items blank or absent."""
+        scale, _ = self._scale_and_cut()
+        ids = [item.id for item in self.items]
+        points = [str(point) for point in scale.points]
+        low, high = points[0], points[-1]
+        sets = [
+            (f"all answers {low}", dict.fromkeys(ids, low)),
+            (f"all answers {high}", dict.fromkeys(ids, high)),
+            ("no answers", {}),
+            ("all answers blank", dict.fromkeys(ids, UNANSWERED)),
+        ]
+        sets += [(f"all answers {high} but item {item.number} skipped",
+                  {other: high for other in ids if other != item.id}) for item in self.items]
+        for _ in range(count):
+            answers = {}
+            for item_id in ids:
+                draw = rng.random()
+                if draw >= 0.1:
+                    answers[item_id] = rng.choice(points) if draw >= 0.15 else UNANSWERED
+            sets.append((f"the answer set {json.dumps(answers)}", answers))
+        return sets
+
+    def invalid_answer_sets(self) -> list[tuple[str, dict[str, Any]]]:
+        """A whole number above the scale, and a word, for the first item."""
+        scale, _ = self._scale_and_cut()
+        first = self.items[0]
+        return [
+            (f"an answer above {scale.max} for item {first.number}", {first.id: str(scale.max + 1)}),
+            (f"the answer 'abc' for item {first.number}", {first.id: "abc"}),
+        ]
+
+    def an_answer(self) -> str:
+        """The bottom of the scale, e.g. "1"."""
+        scale, _ = self._scale_and_cut()
+        return str(scale.min)
+
+    def _category_problems(self, known: list[str]) -> list[Problem]:
+        """Every pattern of scores has one result, and readers in the middle are told no style."""
+        problems = [problem_at(category, f"category {category.id!r} needs when={{dimension: 'high', 'low' or "
+                                         f"'near'}} for exactly the dimensions {', '.join(known)}")
+                    for category in self.categories if not category.same_answers
+                    and (sorted(category.when) != sorted(known) or not set(category.when.values()) <= LEVELS)]
+        problems += [problem_at(category, f"category {category.id!r} has same_answers=True, so it takes no when=")
+                     for category in self.categories if category.same_answers and category.when]
+        if problems:
+            return problems
+        same = [category for category in self.categories if category.same_answers]
+        if len(same) != 1:
+            problems.append(problem_at(self, f"{len(same)} categories have same_answers=True; exactly one must, "
+                                             "so a reader who gives every statement the same answer is told "
+                                             "no style"))
+        patterns = [dict(zip(known, combination))
+                    for combination in itertools.product((LOW, HIGH), repeat=len(known))]
+        patterns.append(dict.fromkeys(known, NEAR))
+        for pattern in patterns:
+            matches = [category.id for category in self.categories if dict(category.when) == pattern]
+            if len(matches) == 1:
+                continue
+            if all(where == NEAR for where in pattern.values()) and not matches:
+                problems.append(problem_at(self, f"no category covers scores near the cut on every dimension "
+                                                 f"{pattern}: the middle is unhandled. Add a Category with "
+                                                 f"when={pattern} that names no style"))
+            else:
+                problems.append(problem_at(self, f"{len(matches)} categories match {pattern}; exactly one must"))
+        return problems
+
+    # -------------------------------------------------------------------------
+    # Helpers
+    # -------------------------------------------------------------------------
+
+    def _scale_and_cut(self) -> tuple[ResponseScale, float]:
+        if self.scale is None or self.cut is None:
+            raise ValueError(f"Scale quiz {self.id!r} needs both a scale and a cut")
+        return self.scale, self.cut
+
+    def _score(self, dimension: str, label: str, values: Mapping[str, int]) -> Score:
+        scale, cut = self._scale_and_cut()
+        items = self.items_in(dimension)
+        answered = [scale.reverse(values[item.id]) if item.reverse else values[item.id]
+                    for item in items if item.id in values]
+        mean = sum(answered) / len(answered)
+        return Score(dimension=dimension, label=label, value=mean, answered=len(answered), items=len(items),
+                     level=level(mean, cut), near_cut=is_near_cut(mean, cut, self.near_cut))
+
+    def _still_needed(self, missing: tuple[Any, ...]) -> dict[str, tuple[ScaleItem, ...]]:
+        """{dimension id: its skipped items}, for each dimension that skipped too many to score."""
+        skipped = {dimension.id: tuple(item for item in missing if item.dimension == dimension.id)
+                   for dimension in self.dimensions}
+        return {dimension: items for dimension, items in skipped.items() if len(items) > self.max_missing}
+
+    def _incomplete(self, still_needed: dict[str, tuple[ScaleItem, ...]]) -> Result:
+        requests = []
+        for dimension, skipped in still_needed.items():
+            count = len(skipped) - self.max_missing
+            statements = plural(count, f"more {self._label_of(dimension).lower()} statement")
+            choice = "" if count == len(skipped) else f"any {count} of "
+            items = "item" if len(skipped) == 1 else "items"
+            requests.append(f"{statements} ({choice}{items} {numbers(item.number for item in skipped)})")
+        return Result(
+            quiz_id=self.id,
+            kind=self.kind,
+            complete=False,
+            headline="A few answers are missing",
+            paragraphs=(
+                f"Each score can skip at most {plural(self.max_missing, 'item')}. To see your result, "
+                f"answer {joined(requests)}.",
+            ),
+            missing=tuple(_ref(item) for item in self.items  # in the order the form shows them
+                          if any(item in skipped for skipped in still_needed.values())),
+            note=self.note,
+        )
+
+    def _skipped_sentence(self, item: Any) -> str:
+        label = self._label_of(item.dimension).lower()
+        others = len(self.items_in(item.dimension)) - 1
+        return (f"You skipped {item_name(item)}, so your {label} score "
+                f"is the average of the other {others} items.")
+
+    def _plot(self, scores: list[Score]) -> Plot | None:
+        axes = self.plot_axes()
+        if axes is None or self.plot is None:
+            return None
+        by_id = {score.dimension: score for score in scores}
+        x, y = by_id[self.plot[0]], by_id[self.plot[1]]
+        return Plot(x=x.value, y=y.value, axes=axes)
+
+    def _pattern(self, when: Mapping[str, str]) -> str:
+        """{"anxiety": "high", "avoidance": "near"} -> "anxiety high and avoidance near"."""
+        return " and ".join(f"{self._label_of(dimension).lower()} {where}" for dimension, where in when.items())
+
+    def _label_of(self, dimension_id: str) -> str:
+        for dimension in self.dimensions:
+            if dimension.id == dimension_id:
+                return dimension.label
+        raise KeyError(f"Quiz {self.id!r} has no dimension {dimension_id!r}")
 
 
 def _score_sentence(score: Score, scale: ResponseScale, cut: float) -> str:
@@ -259,33 +450,5 @@ def _score_sentence(score: Score, scale: ResponseScale, cut: float) -> str:
     return f"{score.label}: {number(score.value)} on a {scale.min}\u2013{scale.max} scale ({where})."
 
 
-def _skipped_sentence(quiz: Quiz, item: Any) -> str:
-    label = _label_of(quiz, item.dimension).lower()
-    others = len(quiz.items_in(item.dimension)) - 1
-    return (f"You skipped {item_name(item)}, so your {label} score "
-            f"is the average of the other {others} items.")
-
-
-def _plot(quiz: Quiz, scores: list[Score], scale: ResponseScale, cut: float) -> Plot | None:
-    if quiz.plot is None:
-        return None
-    by_id = {score.dimension: score for score in scores}
-    x, y = by_id[quiz.plot[0]], by_id[quiz.plot[1]]
-    return Plot(x=x.value, y=y.value, x_label=x.label, y_label=y.label,
-                min=scale.min, max=scale.max, cut=cut, quadrants=plot_quadrants(quiz))
-
-
-def _pattern(quiz: Quiz, when: Mapping[str, str]) -> str:
-    """{"anxiety": "high", "avoidance": "near"} -> "anxiety high and avoidance near"."""
-    return " and ".join(f"{_label_of(quiz, dimension).lower()} {where}" for dimension, where in when.items())
-
-
 def _ref(item: Any) -> ItemRef:
     return ItemRef(item.id, item.number, item.text)
-
-
-def _label_of(quiz: Quiz, dimension_id: str) -> str:
-    for dimension in quiz.dimensions:
-        if dimension.id == dimension_id:
-            return dimension.label
-    raise KeyError(f"Quiz {quiz.id!r} has no dimension {dimension_id!r}")

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.pdf.templates import environment
-from sitegen.quiz_form import load_strings
-from sitegen.quiz_source import load_quizzes
+from sitegen.quiz.fence import load_strings
+from sitegen.quiz.source import load_quizzes
 
 TEMPLATE = "quiz.html"
 RULE = re.compile(r"^\d+\.\s")  # "1. If … → …": a numbered rule inside a step of the key
@@ -101,7 +101,7 @@ class PaperQuizRenderer:
             resources=[resource.to_dict() for resource in self._safety.ALL_RESOURCES] if needs_safety else [],
         )
         groups = {f"{quiz.id}-{item['id']}": f"{item['number']}. {item['text']}"
-                  for item in form["items"]} if quiz.kind == "scale" else {}
+                  for item in form["items"]} if quiz.items_are_radio_groups else {}
         return PaperQuiz(html=html, radio_groups=groups)
 
 
@@ -133,10 +133,8 @@ def _worksheet(quiz_id: str, key: dict[str, Any]) -> list[dict[str, str]]:
 
 
 def _plot(quiz: Any) -> PlotGuide | None:
-    if not quiz.plot or quiz.scale is None or quiz.cut is None:
+    axes = quiz.plot_axes()  # None for a quiz whose result has no chart
+    if axes is None:
         return None
-    x_id, y_id = quiz.plot
-    labels = {dimension.id: dimension.label for dimension in quiz.dimensions}
-    quadrants = importlib.import_module("quizzes.core.scale").plot_quadrants(quiz)
-    return PlotGuide(x_label=labels[x_id], y_label=labels[y_id], low=quiz.scale.min, high=quiz.scale.max,
-                     cut=quiz.cut, quadrants=quadrants)
+    return PlotGuide(x_label=axes.x_label, y_label=axes.y_label, low=axes.min, high=axes.max,
+                     cut=axes.cut, quadrants=axes.quadrants)

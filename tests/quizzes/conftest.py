@@ -5,24 +5,30 @@ from __future__ import annotations
 import pytest
 
 import quizzes
-from quizzes import Quiz
+from quizzes import ChecklistQuiz, Quiz, ScaleQuiz
 
 from .helpers import TOY_FILE
 
 
 @pytest.fixture(scope="session")
-def attachment() -> Quiz:
-    return quizzes.get_quiz("attachment-style")
+def attachment() -> ScaleQuiz:
+    quiz = quizzes.get_quiz("attachment-style")
+    assert isinstance(quiz, ScaleQuiz)
+    return quiz
 
 
 @pytest.fixture(scope="session")
-def trust() -> Quiz:
-    return quizzes.get_quiz("trust-signs")
+def trust() -> ChecklistQuiz:
+    quiz = quizzes.get_quiz("trust-signs")
+    assert isinstance(quiz, ChecklistQuiz)
+    return quiz
 
 
 @pytest.fixture(scope="session")
-def toy() -> Quiz:
-    return quizzes.load_quiz_file(str(TOY_FILE))
+def toy() -> ScaleQuiz:
+    quiz = quizzes.load_quiz_file(str(TOY_FILE))
+    assert isinstance(quiz, ScaleQuiz)
+    return quiz
 
 
 @pytest.fixture(scope="session", params=["attachment", "trust", "toy"])

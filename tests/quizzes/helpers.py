@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Optional, Sequence
+from typing import Any
 
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from quizzes import Quiz
+from quizzes import Quiz, ScaleQuiz
 from quizzes.core.answers import TICKED, UNANSWERED
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,8 +23,8 @@ TOY_FILE = TOY_DIR / "toy_rest.py"
 FAST = settings(max_examples=120, deadline=None, database=None)
 
 
-def run_cli(*args: str, stdin: Optional[str] = None,
-            env: Optional[Mapping[str, str]] = None) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, stdin: str | None = None,
+            env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`python -m quizzes ARGS` from the project root."""
     return subprocess.run(
         [sys.executable, "-m", "quizzes", *args],
@@ -32,7 +33,7 @@ def run_cli(*args: str, stdin: Optional[str] = None,
     )
 
 
-def keyed_answers(quiz: Quiz, **keyed: Sequence[Optional[int]]) -> dict[str, str]:
+def keyed_answers(quiz: ScaleQuiz, **keyed: Sequence[int | None]) -> dict[str, str]:
     """Form answers that give these keyed values (after reversing), item by item per dimension.
 
     keyed_answers(quiz, anxiety=[4] * 9, avoidance=[1] * 9); None leaves an item unanswered.
@@ -67,7 +68,7 @@ def all_strings(data: Any) -> list[str]:
 
 def valid_answers(quiz: Quiz) -> st.SearchStrategy[dict[str, str]]:
     """Any answer set the quiz's form can send."""
-    if quiz.kind == "scale":
+    if isinstance(quiz, ScaleQuiz):
         assert quiz.scale is not None
         options = [UNANSWERED] + [str(point) for point in quiz.scale.points]
         return st.fixed_dictionaries({}, optional={item.id: st.sampled_from(options)
@@ -77,7 +78,7 @@ def valid_answers(quiz: Quiz) -> st.SearchStrategy[dict[str, str]]:
 
 def mostly_answered(quiz: Quiz) -> st.SearchStrategy[dict[str, str]]:
     """Valid answer sets with at most 3 items skipped (absent or blank), so most are complete."""
-    if quiz.kind != "scale":
+    if not isinstance(quiz, ScaleQuiz):
         return valid_answers(quiz)
     assert quiz.scale is not None
     options = [str(point) for point in quiz.scale.points]

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
+import types
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 
-from quizzes import Category, Condition, Quiz, ResponseScale, Rule
+from quizzes import Category, Condition, Quiz, ResponseScale, Result, Rule, ScaleQuiz, get_quiz
 from quizzes.core.check import (
     Problem,
+    check_module,
     check_package,
     check_paths,
     check_quiz,
@@ -21,8 +26,52 @@ from quizzes.core.check import (
 from .helpers import TOY_DIR, TOY_FILE
 
 
+class LaxScaleQuiz(ScaleQuiz):
+    """Scores without reading the answers, so it accepts any answers at all."""
+
+    def score(self, answers: Mapping[str, str]) -> Result:
+        return super().score({})
+
+
+class CrashingScaleQuiz(ScaleQuiz):
+    def score(self, answers: Mapping[str, str]) -> Result:
+        raise ZeroDivisionError("boom")  # the line the checker must point at
+
+
+@dataclasses.dataclass(frozen=True)
+class SurveyQuiz(Quiz):
+    """A kind of quiz the engine does not know, complete enough to be created."""
+
+    kind: ClassVar[str] = "survey"
+    sections = ()
+
+    def score(self, answers: Mapping[str, str]) -> Result:
+        raise NotImplementedError
+
+    def scoring_key(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def structure_problems(self) -> list[Problem]:
+        return []
+
+    def valid_answer_sets(self, rng: Any, count: int) -> list[tuple[str, dict[str, str]]]:
+        return []
+
+    def invalid_answer_sets(self) -> list[tuple[str, dict[str, Any]]]:
+        return []
+
+    def an_answer(self) -> str:
+        return ""
+
+
 def messages(problems: list[Problem]) -> str:
     return "\n".join(problem.message for problem in problems)
+
+
+def recast(quiz: Quiz, kind: type[Quiz], **changes: Any) -> Quiz:
+    """The same quiz, made with `kind` (e.g. a subclass of its own kind), with `changes`."""
+    fields = {field.name: getattr(quiz, field.name) for field in dataclasses.fields(quiz)}
+    return kind(**{**fields, **changes})
 
 
 def test_the_package_quizzes_pass() -> None:
@@ -56,7 +105,15 @@ def test_objects_remember_the_line_that_defined_them(toy: Quiz) -> None:
     for item in toy.items:
         assert Path(item.file) == TOY_FILE
         assert f'"{item.id}"' in lines[item.line - 1]
-    assert lines[toy.line - 1].startswith("QUIZ = Quiz(")
+    assert Path(toy.file) == TOY_FILE and lines[toy.line - 1].startswith("QUIZ = ScaleQuiz(")
+
+
+@pytest.mark.parametrize("quiz_id", ["attachment-style", "trust-signs"])
+def test_each_kind_of_quiz_remembers_the_line_that_created_it(quiz_id: str) -> None:
+    quiz = get_quiz(quiz_id)
+    lines = Path(quiz.file).read_text(encoding="utf-8").splitlines()
+    assert lines[quiz.line - 1].startswith(f"QUIZ = {type(quiz).__name__}(")
+    assert lines[quiz.categories[0].line - 1].strip() == "Category("
 
 
 @pytest.mark.parametrize(("change", "expected"), [
@@ -67,7 +124,6 @@ def test_objects_remember_the_line_that_defined_them(toy: Quiz) -> None:
     ({"near_cut": -1}, "near_cut"),
     ({"plot": ("anxiety", "calm")}, "must name two dimensions"),
     ({"id": "Attachment Style"}, "lowercase words joined by hyphens"),
-    ({"kind": "survey"}, "unknown kind 'survey'"),
 ])
 def test_scale_quiz_settings_are_checked(attachment: Quiz, change: dict, expected: str) -> None:
     problems = check_quiz(dataclasses.replace(attachment, **change))
@@ -131,18 +187,46 @@ def test_every_category_must_be_reachable(trust: Quiz) -> None:
     assert [problem.message for problem in problems] == ["no rule picks category 'unused'"]
 
 
-def test_a_scorer_that_skips_validation_is_caught(attachment: Quiz) -> None:
-    lax = dataclasses.replace(attachment, scorer=lambda answers: attachment.score({}))
-    assert "it must raise AnswerError" in messages(check_scoring(lax))
+def test_a_score_that_skips_validation_is_caught(attachment: Quiz) -> None:
+    lax = recast(attachment, LaxScaleQuiz)
+    problems = check_scoring(lax)
+    assert "it must raise AnswerError" in messages(problems)
+    assert (problems[0].file, problems[0].line) == (attachment.file, attachment.line)
 
 
-def test_a_scorer_that_crashes_is_caught_at_the_crashing_line(attachment: Quiz) -> None:
-    def crashing(answers: object) -> None:
-        raise ZeroDivisionError("boom")  # the line the checker must point at
-
-    problems = check_scoring(dataclasses.replace(attachment, scorer=crashing, file=__file__))
-    assert problems[0].line == crashing.__code__.co_firstlineno + 1
+def test_a_score_that_crashes_is_caught_at_the_crashing_line(attachment: Quiz) -> None:
+    problems = check_scoring(recast(attachment, CrashingScaleQuiz, file=__file__))
+    assert problems[0].line == CrashingScaleQuiz.score.__code__.co_firstlineno + 1
     assert "score() raised ZeroDivisionError: boom for all answers 1" == problems[0].message
+
+
+def test_a_score_that_fails_on_the_quizs_data_is_caught_at_the_quiz(attachment: Quiz) -> None:
+    # A dimension label that is not text passes the structure checks; scoring trips over it.
+    dimensions = (dataclasses.replace(attachment.dimensions[0], label=5),) + attachment.dimensions[1:]
+    problems = check_scoring(dataclasses.replace(attachment, dimensions=dimensions))
+    assert [(problem.line, problem.message) for problem in problems] == [
+        (attachment.line, "score() raised AttributeError: 'int' object has no attribute 'lower' for no answers")]
+
+
+def test_the_module_must_define_a_quiz_of_a_known_kind(trust: Quiz) -> None:
+    module = types.ModuleType("survey")
+    assert [problem.message for problem in check_module(module, "survey.py")] == [
+        "the module defines no module-level QUIZ = ScaleQuiz(...) or ChecklistQuiz(...)"]
+    module.QUIZ = SurveyQuiz(id="survey", title="Survey", intro=(), instructions="", items=(), categories=())
+    created_on = inspect.currentframe().f_lineno - 1  # type: ignore[union-attr]
+    [problem] = check_module(module, "survey.py")
+    assert problem.message == ("QUIZ is a SurveyQuiz, a kind of quiz the engine does not know; "
+                               "use ScaleQuiz(...) or ChecklistQuiz(...)")
+    assert (problem.file, problem.line) == (__file__, created_on)
+    module.QUIZ = trust
+    assert check_module(module, "survey.py") == []
+
+
+def test_each_kind_adds_its_own_answer_sets(attachment: Quiz, trust: Quiz) -> None:
+    assert [label for label, _ in invalid_answer_sets(attachment)][-2:] == [
+        "an answer above 7 for item 1", "the answer 'abc' for item 1"]
+    assert [label for label, _ in invalid_answer_sets(trust)][-1] == "'yes' instead of 'on' for item 1"
+    assert ("everything ticked", {item.id: "on" for item in trust.items}) in valid_answer_sets(trust)
 
 
 def test_missing_paths_are_problems_too(tmp_path: Path) -> None:

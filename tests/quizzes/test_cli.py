@@ -11,10 +11,12 @@ import quizzes
 
 from .helpers import TOY_DIR, raw_answers, run_cli
 
-# A small valid quiz module; each broken variant below changes one marked line.
+# A small valid quiz module, the way an author writes one: data, then QUIZ. Each broken
+# variant below changes one marked line.
 VALID = '''\
-from quizzes.core.model import HIGH, LOW, NEAR, Category, Dimension, Quiz, ScaleItem
-from quizzes.core.scale import AGREE_7, score_scale_quiz
+from quizzes.core import guide
+from quizzes.core.model import HIGH, LOW, NEAR, Category, Dimension, ScaleItem
+from quizzes.core.scale import AGREE_7, ScaleQuiz
 
 ITEMS = (
     ScaleItem("q1", 1, "I sleep well.", "rest"),
@@ -22,50 +24,60 @@ ITEMS = (
     ScaleItem("q3", 3, "I wake up tired.", "rest", reverse=True),
 )
 
-
-def score(answers):
-    return score_scale_quiz(QUIZ, answers)
-
-
-QUIZ = Quiz(
-    id="broken-rest", title="Rest", intro=("Toy.",), instructions="Answer.", kind="scale",
-    items=ITEMS, scorer=score, scale=AGREE_7, cut=4,
+QUIZ = ScaleQuiz(
+    id="broken-rest", title="Rest", intro=("Toy.",), instructions="Answer.",
+    items=ITEMS, scale=AGREE_7, cut=4,
     dimensions=(Dimension("rest", "Rest"),),
-    categories=(Category("low", "Low", ("Low.",), when={"rest": LOW}),
+    categories=(Category("low", "Low", ("Low.",), (guide.STEPS[5],), when={"rest": LOW}),
                 Category("high", "High", ("High.",), when={"rest": HIGH}),
                 Category("middle", "Middle", ("Middle.",), when={"rest": NEAR}),
                 Category("same", "Same", ("Same.",), same_answers=True)),
 )
 '''
 
+# A subclass of the kind that overrides score(): no quiz should, but the checker still tries it.
+OVERRIDDEN_SCORE = '''\
+class RestQuiz(ScaleQuiz):
+    def score(self, answers):
+        if answers.get("q2") == "7":
+            raise RuntimeError("boom")
+        return super().score(answers)
+
+
+QUIZ = RestQuiz('''
+
 # name: (line to change, its replacement, text of the line the report must point at
 # (None: line 1), a fragment of the message)
 BROKEN = {
-    "syntax-error": ("def score(answers):", "def score(answers)", "def score(answers)",
-                     "syntax error"),
+    "syntax-error": ('ScaleItem("q2", 2,', 'ScaleItem("q2" 2,', 'ScaleItem("q2" 2,', "syntax error"),
     "non-stdlib-import": ("ITEMS = (", "import requests\nITEMS = (", "import requests",
                           "imports 'requests', which is not in the standard library"),
     "thread-import": ("ITEMS = (", "import threading\nITEMS = (", "import threading",
                       "cannot run in Pyodide"),
     "duplicate-item-id": ('ScaleItem("q2", 2,', 'ScaleItem("q1", 2,', 'ScaleItem("q1", 2,',
-                          "item id 'q1' is already used on line 5"),
+                          "item id 'q1' is already used on line 6"),
     "unknown-dimension": ('"I feel rested.", "rest"', '"I feel rested.", "sleep"', '"sleep"',
                           "refers to unknown dimension 'sleep'"),
-    "score-raises-on-valid-answers": (
-        "    return score_scale_quiz(QUIZ, answers)",
-        '    if answers.get("q2") == "7":\n        raise RuntimeError("boom")\n'
-        "    return score_scale_quiz(QUIZ, answers)",
-        'raise RuntimeError("boom")',
-        "score() raised RuntimeError: boom for all answers 7"),
+    "score-raises-on-valid-answers": ("QUIZ = ScaleQuiz(", OVERRIDDEN_SCORE, 'raise RuntimeError("boom")',
+                                      "score() raised RuntimeError: boom for all answers 7"),
+    "scoring-fails-on-the-data": ('Dimension("rest", "Rest")', 'Dimension("rest", 5)', "QUIZ = ScaleQuiz(",
+                                  "score() raised AttributeError: 'int' object has no attribute 'lower' "
+                                  "for no answers"),
+    "link-in-a-description": ('("Same.",)', '("Same.", guide.STEPS[5])', "QUIZ = ScaleQuiz(",
+                              "to_dict() is not JSON-serialisable for all answers 1: "
+                              "Object of type Link is not JSON serializable"),
     "failing-import": ("ITEMS = (", "from quizzes.core.model import NoSuchThing\nITEMS = (",
                        "NoSuchThing", "importing the module failed: ImportError"),
     "error-at-import": ("ITEMS = (", "LIMIT = 1 / 0\nITEMS = (", "LIMIT = 1 / 0",
                         "importing the module failed: ZeroDivisionError"),
-    "no-quiz": ("QUIZ = Quiz(", "QUIZZ = Quiz(", None, "defines no module-level QUIZ"),
+    "no-quiz": ("QUIZ = ScaleQuiz(", "QUIZZ = ScaleQuiz(", None,
+                "defines no module-level QUIZ = ScaleQuiz(...) or ChecklistQuiz(...)"),
+    "no-kind": ("QUIZ = ScaleQuiz(", "from quizzes.core.model import Quiz\nQUIZ = Quiz(", "QUIZ = Quiz(",
+                "importing the module failed: TypeError: Can't instantiate abstract class Quiz"),
     "middle-unhandled": ('                Category("middle", "Middle", ("Middle.",), when={"rest": NEAR}),\n',
-                         "", "QUIZ = Quiz(", "the middle is unhandled"),
+                         "", "QUIZ = ScaleQuiz(", "the middle is unhandled"),
     "no-same-answer-category": ('                Category("same", "Same", ("Same.",), same_answers=True)),',
-                                "                ),", "QUIZ = Quiz(",
+                                "                ),", "QUIZ = ScaleQuiz(",
                                 "a reader who gives every statement the same answer is told no style"),
 }
 

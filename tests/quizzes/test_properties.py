@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizzes import AnswerError, Quiz, Result
+from quizzes import AnswerError, Quiz, Result, ScaleQuiz
 
 from .helpers import FAST, any_valid_answers
 
@@ -17,7 +17,7 @@ NOT_TEXT = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_na
 
 
 def valid_values(quiz: Quiz) -> set[str]:
-    if quiz.kind == "scale":
+    if isinstance(quiz, ScaleQuiz):
         assert quiz.scale is not None
         return {""} | {str(point) for point in quiz.scale.points}
     return {"on"}
@@ -55,7 +55,7 @@ def test_an_unknown_item_raises_answer_error_naming_it(any_quiz: Quiz, data: st.
     answers = dict(data.draw(any_valid_answers(any_quiz)))
     known = {item.id for item in any_quiz.items}
     unknown = data.draw(st.text(min_size=1, max_size=8).filter(lambda key: key not in known))
-    answers[unknown] = "on" if any_quiz.kind == "checklist" else "1"
+    answers[unknown] = any_quiz.an_answer()
     with pytest.raises(AnswerError) as caught:
         any_quiz.score(answers)
     assert caught.value.item_ids == (unknown,)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import json
 import subprocess
 import sys
@@ -18,12 +20,23 @@ def test_all_quizzes_are_found_and_sorted_by_id() -> None:
     assert [quiz.id for quiz in quizzes.all_quizzes()] == ["attachment-style", "trust-signs"]
 
 
-def test_each_quiz_module_exposes_score_and_quiz() -> None:
+def test_each_quiz_module_defines_its_data_and_quiz_and_nothing_else() -> None:
     from quizzes import attachment_style, trust_signs
 
-    for module in (attachment_style, trust_signs):
-        assert module.QUIZ.scorer is module.score
+    for module, kind in ((attachment_style, quizzes.ScaleQuiz), (trust_signs, quizzes.ChecklistQuiz)):
+        assert type(module.QUIZ) is kind
         assert module.QUIZ is quizzes.get_quiz(module.QUIZ.id)
+        # Scoring belongs to the kind: a quiz module defines no function or class of its own.
+        own = [name for name, value in vars(module).items()
+               if (inspect.isroutine(value) or inspect.isclass(value)) and value.__module__ == module.__name__]
+        assert own == [], module.__name__
+
+
+def test_the_base_quiz_is_no_kind_of_quiz(toy: quizzes.Quiz) -> None:
+    fields = {field.name: getattr(toy, field.name) for field in dataclasses.fields(quizzes.Quiz)}
+    with pytest.raises(TypeError, match="abstract"):
+        quizzes.Quiz(**fields)  # type: ignore[abstract]
+    assert quizzes.ScaleQuiz.kind == "scale" and quizzes.ChecklistQuiz.kind == "checklist"
 
 
 def test_get_quiz_names_the_known_ids_on_an_unknown_id() -> None:
@@ -43,7 +56,7 @@ def test_loading_a_file_twice_gives_equal_quizzes() -> None:
     assert quizzes.load_quiz_file(str(TOY_FILE)) == quizzes.load_quiz_file(str(TOY_FILE))
 
 
-def test_quiz_to_dict_describes_the_form(attachment: quizzes.Quiz, trust: quizzes.Quiz) -> None:
+def test_quiz_to_dict_describes_the_form(attachment: quizzes.ScaleQuiz, trust: quizzes.ChecklistQuiz) -> None:
     form = attachment.to_dict()
     assert json.loads(json.dumps(form)) == form
     assert form["scale"]["labels"][0] == {"value": 1, "label": "Strongly disagree"}
@@ -52,6 +65,18 @@ def test_quiz_to_dict_describes_the_form(attachment: quizzes.Quiz, trust: quizze
     assert trust.to_dict()["scale"] is None
     assert [section["label"] for section in trust.to_dict()["sections"]] == [
         "Signs of healing", "Signs of concern", "Your safety"]
+    assert (form["kind"], trust.to_dict()["kind"]) == ("scale", "checklist")  # the templates' partial names
+
+
+def test_each_kind_says_how_its_form_is_answered_and_charted(attachment: quizzes.ScaleQuiz,
+                                                             trust: quizzes.ChecklistQuiz,
+                                                             toy: quizzes.ScaleQuiz) -> None:
+    assert attachment.items_are_radio_groups and not trust.items_are_radio_groups
+    axes = attachment.plot_axes()
+    assert axes is not None
+    assert (axes.x_label, axes.y_label, axes.min, axes.max, axes.cut) == ("Avoidance", "Anxiety", 1, 7, 4)
+    assert ("Fearful-avoidant", "high", "high") in axes.quadrants
+    assert trust.plot_axes() is None and toy.plot_axes() is None  # a checklist, and one dimension
 
 
 def test_importing_and_scoring_loads_only_the_standard_library() -> None:

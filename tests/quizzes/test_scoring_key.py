@@ -7,17 +7,17 @@ printed key and a calculator would; they never look at the Quiz object.
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quizzes import Quiz
+from quizzes import ChecklistQuiz, Quiz, ScaleQuiz
 
 from .helpers import FAST, any_valid_answers
 
 
-def hand_score_scale(key: dict[str, Any], answers: dict[str, str]) -> Optional[dict[str, Any]]:
+def hand_score_scale(key: dict[str, Any], answers: dict[str, str]) -> dict[str, Any] | None:
     """Scores and result from a scale key, or None when too much is missing."""
     number_of = {item["id"]: item["number"] for item in key["items"]}
     given_answers = {number_of[item_id]: int(value) for item_id, value in answers.items() if value}
@@ -65,9 +65,9 @@ def hand_score_checklist(key: dict[str, Any], answers: dict[str, str]) -> dict[s
     raise AssertionError(f"no rule in the key fits {counts}")
 
 
-def machine_score(quiz: Quiz, answers: dict[str, str]) -> Optional[dict[str, Any]]:
+def machine_score(quiz: Quiz, answers: dict[str, str]) -> dict[str, Any] | None:
     data = quiz.score(answers).to_dict()
-    if quiz.kind == "checklist":
+    if isinstance(quiz, ChecklistQuiz):
         return {"counts": data["counts"], "category": data["category"]["id"]}
     if not data["complete"]:
         return None
@@ -77,7 +77,8 @@ def machine_score(quiz: Quiz, answers: dict[str, str]) -> Optional[dict[str, Any
     return {"scores": scores, "category": category, "between": [style["id"] for style in data["between"]]}
 
 
-def hand_score(key: dict[str, Any], answers: dict[str, str]) -> Optional[dict[str, Any]]:
+def hand_score(key: dict[str, Any], answers: dict[str, str]) -> dict[str, Any] | None:
+    # The printed key says which kind it is; a hand-scorer has nothing else to go on.
     return hand_score_scale(key, answers) if key["kind"] == "scale" else hand_score_checklist(key, answers)
 
 
@@ -91,7 +92,7 @@ def test_hand_scoring_from_the_key_matches_score(any_quiz: Quiz, data: st.DataOb
 
 def test_hand_scoring_matches_at_the_edges(any_quiz: Quiz) -> None:
     quiz, key = any_quiz, any_quiz.scoring_key()
-    if quiz.kind == "scale":
+    if isinstance(quiz, ScaleQuiz):
         assert quiz.scale is not None
         edge_sets = [{item.id: str(value) for item in quiz.items} for value in quiz.scale.points]
     else:

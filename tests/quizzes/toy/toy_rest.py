@@ -6,10 +6,8 @@ real quizzes, so the engine cannot lean on their numbers.
 
 from __future__ import annotations
 
-from typing import Mapping
-
-from quizzes.core.model import HIGH, LOW, NEAR, Category, Dimension, Quiz, ResponseScale, Result, ScaleItem
-from quizzes.core.scale import score_scale_quiz
+from quizzes.core.model import HIGH, LOW, NEAR, Category, Dimension, ResponseScale, ScaleItem
+from quizzes.core.scale import ScaleQuiz
 
 FIVE_POINTS = ResponseScale(1, 5, ("Never", "Rarely", "Sometimes", "Often", "Always"))
 
@@ -26,21 +24,13 @@ CATEGORIES = (
     Category("same", "The same answer", ("Try weighing each statement.",), same_answers=True),
 )
 
-
-def score(answers: Mapping[str, str]) -> Result:
-    """Score the toy quiz."""
-    return score_scale_quiz(QUIZ, answers)
-
-
-QUIZ = Quiz(
+QUIZ = ScaleQuiz(
     id="toy-rest",
     title="Toy rest check",
     intro=("A toy quiz used only by the tests.",),
     instructions="Choose how often each statement is true.",
-    kind="scale",
     items=ITEMS,
     categories=CATEGORIES,
-    scorer=score,
     note="A toy.",
     scale=FIVE_POINTS,
     dimensions=(Dimension("rest", "Rest"),),
