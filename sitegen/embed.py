@@ -12,7 +12,6 @@ links stay inside the embedded variants and nothing is copied by hand.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,12 +21,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import meta
 
 from sitegen.errors import BuildInputError
-from sitegen.headers import allowed_origins
-from sitegen.quiz_fences import placed_quiz_ids
+from sitegen.navigation import guide_pages
+from sitegen.quiz.fence import quiz_homes
 
 FOLDER = "embed"
 HOST_SCRIPT = "embed/host.js"  # a stable address: clinics paste it once
 TEMPLATE = "embed.html"
+SOURCE_KEY = "embed_source"  # a guide page's copy names its source: its links are written from there
 
 
 @dataclass(frozen=True)
@@ -47,35 +47,28 @@ def check_site_url(config: MkDocsConfig) -> str:
     return config.site_url
 
 
-def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any]) -> None:
+def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any], allowed_origins: list[str]) -> None:
     """Generate the embed variants and the staff page as documentation files."""
     site_url = check_site_url(config)
-    guide = sorted((file for file in files.documentation_pages() if not file.src_uri.startswith(f"{FOLDER}/")),
-                   key=_reading_order(config))
-    pages, quiz_items, quiz_homes = [], [], {}
+    guide = guide_pages(files, config.nav)
+    homes = {quiz_id: file.url for quiz_id, file in quiz_homes(guide).items()}
+    pages, quiz_items = [], []
     for file in guide:
         body, front_matter = meta.get_data(file.content_string)
-        for quiz_id in placed_quiz_ids(body):
-            quiz_homes.setdefault(quiz_id, file.url)
-        embedded = _add(files, config, f"{FOLDER}/guide/{file.src_uri}", body, {**front_matter, "embed_of": file.url})
+        embedded = _add(files, config, f"{FOLDER}/guide/{file.src_uri}", body,
+                        {**front_matter, "embed_of": file.url, SOURCE_KEY: file.src_uri})
         pages.append(Embeddable(front_matter.get("title", file.name), embedded.url, file.url))
     for quiz_id, quiz in sorted(quizzes.items()):
-        home = quiz_homes.get(quiz_id, "")
+        home = homes.get(quiz_id, "")
         body = f"```quiz\n{quiz_id}\n```\n"
         embedded = _add(files, config, f"{FOLDER}/{quiz_id}.md", body,
                         {"title": quiz.title, "description": f"{quiz.title}, to embed in another website.",
                          "embed_of": home})
         quiz_items.append(Embeddable(quiz.title, embedded.url, home))
-    staff = staff_page(site_url, quiz_items, pages, allowed_origins(config.extra))
+    staff = staff_page(site_url, quiz_items, pages, allowed_origins)
     _add(files, config, f"{FOLDER}/index.md", staff,
          {"title": "Embed the guide in your website", "description": "Snippets for clinic staff.", "staff_page": True},
          template="main.html")
-
-
-def _reading_order(config: MkDocsConfig) -> Callable[[File], tuple[int, str]]:
-    """Sort key: the nav's order first, then pages outside the nav by name."""
-    order = [next(iter(entry.values())) for entry in config.nav or [] if isinstance(entry, dict)]
-    return lambda file: (order.index(file.src_uri) if file.src_uri in order else len(order), file.src_uri)
 
 
 def _add(files: Files, config: MkDocsConfig, src_uri: str, body: str, front_matter: dict[str, Any],

@@ -1,6 +1,10 @@
-"""The one error type the build raises for bad input."""
+"""Bad input found while building, and where it is: the one error type the build raises."""
+
+from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from pymdownx.superfences import SuperFencesException
 
 
 class BuildInputError(PluginError):
@@ -8,3 +12,19 @@ class BuildInputError(PluginError):
 
     def __init__(self, where: str, problem: str, fix: str) -> None:
         super().__init__(f"{where}: {problem}\n  How to fix: {fix}")
+
+
+class FenceError(BuildInputError, SuperFencesException):
+    """Bad input inside a custom fence: SuperFences lets this one through instead of falling
+    back to a plain code block, and MkDocs names the page it was reading."""
+
+
+def page_line(page: Page, markdown: str, index: int) -> str:
+    """`docs/<page>:<line>` for a character index into the Markdown MkDocs hands to hooks.
+
+    That Markdown lacks the page's front matter, so lines are counted from the source file.
+    """
+    source = page.file.content_string
+    front_matter_lines = source.count("\n") - markdown.count("\n") if source.endswith(markdown) else 0
+    line = front_matter_lines + markdown.count("\n", 0, index) + 1
+    return f"docs/{page.file.src_uri}:{line}"

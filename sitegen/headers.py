@@ -12,13 +12,8 @@ import base64
 import hashlib
 import re
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
-
-from sitegen.errors import BuildInputError
 
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
-FIX = "list origins such as https://clinic.example under `extra: embed: allowed_origins:` in mkdocs.yml"
 
 
 # Material's templates write plain <script> tags; a regular expression reads them in a
@@ -41,28 +36,12 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
     return sorted(hashes)
 
 
-def allowed_origins(extra: dict[str, Any]) -> list[str]:
-    """The checked origins of `extra.embed.allowed_origins`, without a trailing slash; empty means any site."""
-    origins = (extra.get("embed") or {}).get("allowed_origins") or []
-    if not isinstance(origins, list):
-        raise BuildInputError("mkdocs.yml", "extra.embed.allowed_origins must be a list of origins", FIX)
-    for origin in origins:
-        parts = urlsplit(origin) if isinstance(origin, str) else None
-        if (parts is None or parts.scheme not in {"https", "http"} or not parts.hostname
-                or parts.path not in {"", "/"} or parts.query or parts.fragment
-                or not re.fullmatch(r"[A-Za-z0-9.*-]+", parts.hostname)):
-            raise BuildInputError("mkdocs.yml", f"extra.embed.allowed_origins has {origin!r}, which is not an origin",
-                                  FIX + " (scheme and host, optional port; no path)")
-    return [origin.rstrip("/") for origin in origins]
-
-
-def frame_ancestors(extra: dict[str, Any]) -> str:
-    """The `frame-ancestors` sources: the site itself and the configured origins, or `*`.
+def frame_ancestors(allowed_origins: list[str]) -> str:
+    """The `frame-ancestors` sources: the site itself and the allowed origins, or `*` for none.
 
     The site is always allowed, for the previews on its own embed page.
     """
-    origins = allowed_origins(extra)
-    return " ".join(["'self'", *origins]) if origins else "*"
+    return " ".join(["'self'", *allowed_origins]) if allowed_origins else "*"
 
 
 def content_security_policy(script_hashes: list[str], ancestors: str) -> str:
@@ -83,9 +62,9 @@ def content_security_policy(script_hashes: list[str], ancestors: str) -> str:
     return "; ".join(directives)
 
 
-def write_headers_file(site_dir: Path, extra: dict[str, Any]) -> None:
+def write_headers_file(site_dir: Path, allowed_origins: list[str]) -> None:
     """Write `site/_headers` with the policy and a few protective headers for every path."""
-    policy = content_security_policy(inline_script_hashes(site_dir), frame_ancestors(extra))
+    policy = content_security_policy(inline_script_hashes(site_dir), frame_ancestors(allowed_origins))
     lines = [
         "/*",
         f"  Content-Security-Policy: {policy}",

@@ -1,4 +1,4 @@
-"""`{{ name }}` markers in pages, filled in from mkdocs.yml and the quizzes' shared data.
+"""`{{ name }}` markers in pages, filled in from mkdocs.yml's settings and the quizzes' data.
 
 One marker syntax, one flat table of renderers; an unknown marker stops the build.
 """
@@ -7,36 +7,88 @@ from __future__ import annotations
 
 import html
 import importlib
+import posixpath
 import re
-from typing import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from sitegen import clinic
-from sitegen.errors import BuildInputError
-from sitegen.locate import page_line
+from sitegen import embed
+from sitegen.errors import BuildInputError, page_line
+from sitegen.navigation import guide_pages
+from sitegen.quiz.fence import quiz_anchor, quiz_homes
+from sitegen.settings import Clinic, Settings
 
 MARKER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
 
 
-def expand(markdown: str, page: Page, config: MkDocsConfig) -> str:
-    """Replace every marker of a page; errors name the page, the line and the markers that exist."""
+@dataclass(frozen=True)
+class Site:
+    """The build's quizzes (id -> quiz) and files, for markers that point into the site."""
+
+    quizzes: Mapping[str, Any]
+    files: Files
+    nav: list[Any] | None
+
+    def quiz_homes(self) -> dict[str, File]:
+        """Each placed quiz's page; looked up only for a page whose markers need it."""
+        return quiz_homes(guide_pages(self.files, self.nav))
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a renderer may read: the page, where the marker is in it, the settings and the site."""
+
+    page: Page
+    where: str
+    settings: Settings
+    site: Site | None
+
+
+def expand(markdown: str, page: Page, settings: Settings, site: Site | None = None) -> str:
+    """Replace every marker of a page; errors name the page, the line and the markers that exist.
+
+    Without `site`, a marker about the quizzes stops the build as if no quiz were placed.
+    """
 
     def replace(match: re.Match[str]) -> str:
+        where = page_line(page, markdown, match.start())
         render = RENDERERS.get(match.group(1))
         if render is None:
             raise BuildInputError(
-                page_line(page, markdown, match.start()),
+                where,
                 f"unknown marker '{{{{ {match.group(1)} }}}}'",
                 "use one of " + ", ".join(f"{{{{ {name} }}}}" for name in RENDERERS),
             )
-        return render(config)
+        return render(Context(page, where, settings, site))
 
     return MARKER.sub(replace, markdown)
 
 
-def render_safety_resources(config: MkDocsConfig) -> str:
+def render_clinic_name(clinic: Clinic) -> str:
+    """The clinic's name, escaped for a page."""
+    return html.escape(clinic.name)
+
+
+def render_locations(clinic: Clinic) -> str:
+    """The locations as prose: "online throughout California or in person in San Francisco"."""
+    places = [html.escape(place) for place in clinic.locations]
+    return places[0] if len(places) == 1 else ", ".join(places[:-1]) + " or " + places[-1]
+
+
+def render_consultation(clinic: Clinic) -> str:
+    """The booking button, or the offer as plain text while no booking link is configured."""
+    label = html.escape(clinic.consultation.label)
+    if clinic.consultation.url is None:
+        return f'<p class="clinic-consultation"><strong>{label}</strong></p>'
+    url = html.escape(clinic.consultation.url, quote=True)
+    return f'<p class="clinic-consultation"><a class="md-button md-button--primary" href="{url}">{label}</a></p>'
+
+
+def render_safety_resources() -> str:
     """The crisis resources, from the same data the quizzes' safety-first result uses."""
     safety = importlib.import_module("quizzes.core.safety")
     entries = []
@@ -48,10 +100,50 @@ def render_safety_resources(config: MkDocsConfig) -> str:
     return '<ul class="safety-resources">\n' + "\n".join(entries) + "\n</ul>"
 
 
-RENDERERS: dict[str, Callable[[MkDocsConfig], str]] = {
-    "clinic.name": lambda config: clinic.render_name(config.extra["clinic"]),
-    "clinic.locations": lambda config: clinic.render_locations(config.extra["clinic"]),
-    "clinic.consultation": lambda config: clinic.render_consultation(config.extra["clinic"]),
-    "safety.resources": render_safety_resources,
-    "safety.browsing_note": lambda config: html.escape(importlib.import_module("quizzes.core.safety").BROWSING_NOTE),
+def render_self_checks(context: Context) -> str:
+    """The placed quizzes as a Markdown list: each one's title, linked to the quiz on its page
+    (a relative link MkDocs checks), and the first sentence of its intro."""
+    quizzes = context.site.quizzes if context.site else {}
+    homes = context.site.quiz_homes() if context.site else {}
+    if not homes:
+        raise BuildInputError(context.where, "no page of the guide places a quiz, so there is nothing to list",
+                              "place a quiz with a ```quiz fence, or remove the marker")
+    # Links are written from the page whose Markdown this is: a copy of it among the embed
+    # pages then links to the copies of the quizzes' pages, as its other links do.
+    here = posixpath.dirname(context.page.meta.get(embed.SOURCE_KEY, context.page.file.src_uri))
+    entries = []
+    for quiz_id, home in homes.items():
+        if quiz_id not in quizzes:
+            continue  # a fence with an unknown id stops the build where it is, with its line
+        quiz = quizzes[quiz_id]
+        link = posixpath.relpath(home.src_uri, here or ".")
+        entry = f"- [{markdown_text(quiz.title)}]({link}#{quiz_anchor(quiz_id)})"
+        if quiz.intro:
+            entry += f": {markdown_text(first_sentence(quiz.intro[0]))}"
+        entries.append(entry)
+    return "\n".join(entries)
+
+
+def first_sentence(text: str) -> str:
+    """Up to the first full stop, question or exclamation mark that ends a sentence."""
+    return re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
+
+
+# Python-Markdown's own escapable characters: a backslash before any other stays visible.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+
+
+def markdown_text(text: str) -> str:
+    """An author's text as literal Markdown: HTML-escaped (as the forms escape it) and with
+    Markdown's punctuation escaped, so a bracket or an asterisk stays a character."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False))
+
+
+RENDERERS: dict[str, Callable[[Context], str]] = {
+    "clinic.name": lambda context: render_clinic_name(context.settings.clinic),
+    "clinic.locations": lambda context: render_locations(context.settings.clinic),
+    "clinic.consultation": lambda context: render_consultation(context.settings.clinic),
+    "safety.resources": lambda _: render_safety_resources(),
+    "safety.browsing_note": lambda _: html.escape(importlib.import_module("quizzes.core.safety").BROWSING_NOTE),
+    "quizzes.self_checks": render_self_checks,
 }

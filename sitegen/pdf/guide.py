@@ -8,18 +8,17 @@ import subprocess
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.structure.files import File, get_files
 
-from sitegen import clinic
+from sitegen import settings
+from sitegen.navigation import nav_pages
 from sitegen.pdf.errors import PdfExportError
 
 CONFIG_FILE = "mkdocs.yml"
-PDF_KEYS = {"version"}
 
 
 @dataclass(frozen=True)
@@ -67,19 +66,21 @@ def load_guide(config_file: Path) -> Guide:
         raise PdfExportError(str(config_file), f"cannot be read: {error}", "run `mkdocs build --strict` to see the problem") from None
     project = config_file.resolve().parent
     try:
-        # hooks.py's on_config does this for the site; load_config does not run hooks.
-        clinic_details = clinic.from_extra(config.extra)
+        # The same check as the site build's on_config; load_config does not run hooks.
+        checked = settings.read(config.extra)
     except PluginError as error:
-        raise PdfExportError(CONFIG_FILE, str(error), "see the README, 'Clinic details'") from None
+        where, _, rest = str(error).partition(": ")
+        problem, _, fix = rest.partition("\n  How to fix: ")
+        raise PdfExportError(where, problem, fix) from None
     return Guide(
         project=project,
         overrides=Path(config.theme.custom_dir or project / "overrides"),
         title=config.site_name,
         subtitle=" ".join((config.site_description or "").split()),
-        clinic_name=clinic_details.name,
+        clinic_name=checked.clinic.name,
         language=config.theme["language"] or "en",
         chapters=_chapters(config),
-        version=_version(config.extra),
+        version=checked.pdf.version,
         date=edition_date(project),
     )
 
@@ -106,29 +107,12 @@ def edition_date(project: Path) -> datetime | None:
                              "unset it, or set it to e.g. `git log -1 --format=%ct`") from None
 
 
-def _version(extra: dict[str, Any]) -> str | None:
-    """`extra.pdf.version` from mkdocs.yml: optional text printed on the cover."""
-    block = extra.get("pdf")
-    if block is None:
-        return None
-    if not isinstance(block, dict) or set(block) - PDF_KEYS:
-        raise PdfExportError(CONFIG_FILE, f"extra.pdf must be a mapping with the key(s) {', '.join(sorted(PDF_KEYS))}, got {block!r}",
-                             "write e.g. `extra: pdf: version: \"1.0\"`, or remove extra.pdf")
-    version = block.get("version")
-    if version is None:
-        return None
-    if not isinstance(version, (str, int, float)) or not str(version).strip():
-        raise PdfExportError(CONFIG_FILE, f"extra.pdf.version must be text, got {version!r}",
-                             "write e.g. `version: \"1.0\"` or `version: !ENV [GUIDE_VERSION, null]`")
-    return str(version).strip()
-
-
 def _chapters(config: MkDocsConfig) -> tuple[Chapter, ...]:
     """The nav's pages in order, then the pages outside the nav (such as help-now) as appendices."""
     files = get_files(config)
     pages = {file.src_uri: file for file in files.documentation_pages()}
     chapters = []
-    for title, src_uri in _nav_pages(config.nav or [{"": file.src_uri} for file in pages.values()]):
+    for title, src_uri in nav_pages(config.nav or [{"": file.src_uri} for file in pages.values()]):
         file = pages.get(src_uri)
         if file is None:
             raise PdfExportError(CONFIG_FILE, f"the nav names {src_uri!r}, which is not a page in docs/",
@@ -137,18 +121,6 @@ def _chapters(config: MkDocsConfig) -> tuple[Chapter, ...]:
     in_nav = {chapter.src_uri for chapter in chapters}
     chapters += [_chapter(file, "", appendix=True) for uri, file in sorted(pages.items()) if uri not in in_nav]
     return tuple(chapters)
-
-
-def _nav_pages(nav: list[Any]) -> list[tuple[str, str]]:
-    """(title, src_uri) of every page in a nav, nested sections flattened; links to other sites left out."""
-    found: list[tuple[str, str]] = []
-    for entry in nav:
-        title, value = next(iter(entry.items())) if isinstance(entry, dict) else ("", entry)
-        if isinstance(value, list):
-            found += _nav_pages(value)
-        elif isinstance(value, str) and not re.match(r"^[a-z][a-z0-9+.-]*:", value):
-            found.append((title or "", value))
-    return found
 
 
 def _chapter(file: File, title: str, *, appendix: bool = False) -> Chapter:

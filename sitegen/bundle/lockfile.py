@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 
-from sitegen.runtime import Runtime
-from sitegen.wheel import Wheel
+from sitegen.bundle.runtime import Runtime
+from sitegen.bundle.wheel import Wheel
 
 PACKAGE_NAME = "quizzes"
 

@@ -1,4 +1,9 @@
-"""The files the browser needs for quizzes, under one content-hashed folder of the site.
+"""What the browser needs for quizzes: the runtime, the quiz wheel, its lockfile and the widget.
+
+One job per module: runtime (the pinned Pyodide from npm), wheel (`quizzes/` as a wheel),
+lockfile (the pyodide-lock.json that pins the wheel), and here the content-hashed folder.
+
+The files the browser needs for quizzes sit under one content-hashed folder of the site.
 
 `assets/quiz/<hash>/` holds the widget's scripts and styles, the quiz wheel and the
 lockfile that pins its sha256. Any change to any of them gives a new folder name, so a
@@ -13,9 +18,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.lockfile import site_lockfile
-from sitegen.runtime import Runtime
-from sitegen.wheel import Wheel
+from sitegen.bundle.lockfile import site_lockfile
+from sitegen.bundle.runtime import Runtime
+from sitegen.bundle.wheel import Wheel
 
 SOURCE_FOLDER = "assets/quiz"  # in overrides/: the widget's sources, never served as they are
 SOURCES = ("widget.js", "render.js", "worker.js", "quiz.css", "quick-exit.js", "embed-frame.js", "embed.css")
@@ -29,7 +34,7 @@ class QuizBundle:
     files: dict[str, bytes]
 
 
-def make_bundle(overrides: Path, runtime: Runtime, wheel: Wheel, strings: dict) -> QuizBundle:
+def make_bundle(overrides: Path, runtime: Runtime, wheel: Wheel, strings: dict[str, object]) -> QuizBundle:
     """Collect the widget's files, the generated modules, the wheel and the lockfile."""
     sources = overrides / SOURCE_FOLDER
     files = {name: (sources / name).read_bytes() for name in SOURCES}

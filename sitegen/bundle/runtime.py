@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +24,7 @@ class Runtime:
         """Folder of the runtime inside the site; versioned, so caches never mix releases."""
         return f"assets/pyodide/{self.version}"
 
-    def lockfile(self) -> dict:
+    def lockfile(self) -> dict[str, object]:
         return json.loads((self.package_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
 
 
@@ -42,11 +41,3 @@ def find_runtime(project: Path) -> Runtime:
         )
     version = json.loads((package_dir / "package.json").read_text(encoding="utf-8"))["version"]
     return Runtime(package_dir=package_dir, version=version)
-
-
-def copy_runtime(runtime: Runtime, site_dir: Path) -> None:
-    """Copy the core runtime files into the built site."""
-    target = site_dir / runtime.site_path
-    target.mkdir(parents=True, exist_ok=True)
-    for name in CORE_FILES:
-        shutil.copy2(runtime.package_dir / name, target / name)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.errors import BuildInputError
-from sitegen.wheel import CACHE, source_digest
+from sitegen.bundle.wheel import CACHE, source_digest
 
 
 def load_quizzes(project: Path) -> dict[str, Any]:

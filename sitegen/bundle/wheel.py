@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import tempfile
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +46,19 @@ def build_quiz_wheel(project: Path) -> Wheel:
     return Wheel(path=wheels[0], sha256=hashlib.sha256(wheels[0].read_bytes()).hexdigest())
 
 
+def _reproducible(runner: Callable[..., None]) -> Callable[..., None]:
+    """The backend runner, with the fixed timestamp set for the backend's process only.
+
+    Set in this process instead, it would leak into the rest of the build: MkDocs reads
+    SOURCE_DATE_EPOCH too, and every <lastmod> of sitemap.xml would carry this date.
+    """
+
+    def run(cmd: Sequence[str], cwd: str | None = None, extra_environ: Mapping[str, str] | None = None) -> None:
+        runner(cmd, cwd, {**(extra_environ or {}), "SOURCE_DATE_EPOCH": REPRODUCIBLE_EPOCH})
+
+    return run
+
+
 def _build(project: Path, out_dir: Path) -> Path:
     try:
         from build import BuildException, ProjectBuilder
@@ -55,8 +68,7 @@ def _build(project: Path, out_dir: Path) -> Path:
                               "run `make install`") from None
     staging = Path(tempfile.mkdtemp(prefix="quiz-wheel-"))
     try:
-        builder = ProjectBuilder(project, runner=quiet_subprocess_runner)
-        os.environ.setdefault("SOURCE_DATE_EPOCH", REPRODUCIBLE_EPOCH)
+        builder = ProjectBuilder(project, runner=_reproducible(quiet_subprocess_runner))
         built = Path(builder.build("wheel", staging))
         out_dir.mkdir(parents=True, exist_ok=True)
         return Path(shutil.move(str(built), out_dir / built.name))

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
+import os
+import re
 import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from sitegen import wheel as wheel_module
-from sitegen.runtime import CORE_FILES
+from sitegen.bundle import wheel as wheel_module
+from sitegen.bundle.runtime import CORE_FILES
 from tests.conftest import ROOT, copy_project, run_mkdocs_build
 
 
@@ -50,6 +53,23 @@ def test_the_wheel_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         builds.append(wheel_module.build_quiz_wheel(ROOT))
     assert builds[0].sha256 == builds[1].sha256
     assert builds[0].path != builds[1].path
+    # The fixed timestamp reached the backend …
+    stamps = {info.date_time[:3] for info in zipfile.ZipFile(builds[0].path).infolist()}
+    assert stamps == {(2023, 11, 14)}
+    # … and only the backend: MkDocs reads SOURCE_DATE_EPOCH too, for sitemap.xml's <lastmod>.
+    assert os.environ.get("SOURCE_DATE_EPOCH") != wheel_module.REPRODUCIBLE_EPOCH
+
+
+def test_sitemap_dates_are_the_builds_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A cold wheel cache, as on a new machine: the wheel is built in this very build.
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    (tmp_path / "tmp").mkdir()
+    result = run_mkdocs_build(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert list((tmp_path / "tmp" / "rebuilding-trust-quiz-wheels").glob("*/*.whl"))  # built, not reused
+    dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (tmp_path / "site" / "sitemap.xml").read_text()))
+    assert dates == {datetime.date.today().isoformat()}
 
 
 def test_editing_a_quiz_changes_every_hashed_name(tmp_path: Path) -> None:

@@ -1,4 +1,8 @@
-"""Everything quizzes add to a build, prepared once per build from mkdocs.yml's config."""
+"""Everything quizzes add to a build: the checked quizzes, their fence and the browser bundle.
+
+One job per module: source (import `quizzes/` afresh and check it), fence (the ```quiz fence:
+parse, check, render as a form). Here: prepare them once per build and add the files.
+"""
 
 from __future__ import annotations
 
@@ -11,17 +15,16 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from sitegen import quiz_fences
-from sitegen.quiz_bundle import SOURCE_FOLDER, QuizBundle, make_bundle
-from sitegen.quiz_form import FormRenderer, load_strings
-from sitegen.quiz_source import load_quizzes
-from sitegen.runtime import CORE_FILES, Runtime, find_runtime
-from sitegen.wheel import build_quiz_wheel
+from sitegen.bundle import SOURCE_FOLDER, QuizBundle, make_bundle
+from sitegen.bundle.runtime import CORE_FILES, Runtime, find_runtime
+from sitegen.bundle.wheel import build_quiz_wheel
+from sitegen.quiz import fence
+from sitegen.quiz.source import load_quizzes
 
 
 @dataclass(frozen=True)
 class QuizBuild:
-    """The checked quizzes, the vendored runtime and the hashed browser bundle of one build."""
+    """The checked quizzes by id, the vendored runtime and the hashed browser bundle of one build."""
 
     quizzes: dict[str, Any]
     runtime: Runtime
@@ -34,12 +37,10 @@ def prepare(config: MkDocsConfig) -> QuizBuild:
     overrides = Path(config.theme.custom_dir)
     runtime = find_runtime(project)
     quizzes = load_quizzes(project)
-    strings = load_strings(overrides)
+    strings = fence.load_strings(overrides)
     bundle = make_bundle(overrides, runtime, build_quiz_wheel(project), strings)
-    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
-    fences[:] = [fence for fence in fences if fence.get("name") != quiz_fences.FENCE_NAME]
     site_root = urlsplit(config.site_url or "/").path or "/"
-    fences.append(quiz_fences.superfences_entry(FormRenderer(overrides, quizzes, strings, site_root)))
+    fence.plug_in(config, fence.FormRenderer(overrides, quizzes, strings, site_root))
     return QuizBuild(quizzes=quizzes, runtime=runtime, bundle=bundle)
 
 
