@@ -25,8 +25,8 @@ build-site: install ## Build the static site into site/, without the PDF
 pdf: build-site ## Export the built guide as one PDF: site/downloads/guide.pdf
 	$(PY) -m sitegen.pdf --site-dir site --output site/downloads/guide.pdf
 
-test: install-test ## Run the whole test suite
-	$(PY) -m pytest
+test: install-test ## Run the whole test suite, on two workers (pytest-xdist)
+	$(PY) -m pytest -n 2 --dist worksteal
 
 .PHONY: bench
 bench: install-test ## Measure build, PDF, reader's wait, weight, main thread; writes bench/results.json

@@ -18,9 +18,10 @@ from pathlib import Path
 from bench import browser as reader
 from bench import build, pdf, weight
 from bench.report import Figure, format_table, unavailable, write_json
-from bench.server import SiteServer
-from bench.sites import ROOT, BuildError
-from bench.sites import build as build_site
+from devkit.browser import launch_chromium
+from devkit.build import BuildError, run_mkdocs_build
+from devkit.project import ROOT
+from devkit.serve import SiteServer
 
 RESULTS = ROOT / "bench" / "results.json"
 GROUPS = ("build", "pdf", "browser", "weight")
@@ -67,8 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             if "build" in args.only:
                 figures += guarded("Build", lambda: build.measure(args.runs, server.url))
-            build_site(ROOT, site_dir, server.url)  # the site the PDF and browser figures use
-            server.reload_headers()
+            # The site the PDF and browser figures use.
+            run_mkdocs_build(ROOT, site_dir, server.url, strict=False, quiet=True).check()
             if "pdf" in args.only:
                 figures += guarded("PDF", lambda: pdf.measure(site_dir, args.runs))
             reader.write_bare_page(site_dir)
@@ -97,7 +98,7 @@ def browser_groups(server: SiteServer, args: argparse.Namespace, meta: dict) -> 
     figures: list[Figure] = []
     warm: list[reader.Probe] = []  # the warm runs also give the quiz page's weight
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=reader.CHROMIUM, args=reader.CHROMIUM_ARGS)
+        chromium = launch_chromium(playwright)
         meta["machine"]["chromium"] = chromium.version
 
         def reader_figures() -> list[Figure]:

@@ -19,11 +19,8 @@ from statistics import median
 from playwright.sync_api import Browser, Page
 
 from bench.report import Figure
-from bench.server import SiteServer
+from devkit.serve import SiteServer
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 COLD_PAGE, COLD_QUIZ, COLD_ITEM = "signs-of-rebuilding/", "trust-signs", "hope1"
 WARM_PAGE, WARM_QUIZ = "attachment-and-trauma/", "attachment-style"
 BARE_PAGE = "bench-blank/"

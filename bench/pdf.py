@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 from bench.report import Figure, unavailable
-from bench.sites import ROOT
+from devkit.build import run_pdf_export
+from devkit.project import ROOT
 
 GROUP = "PDF"
 NAME = "PDF export of the whole guide (python -m sitegen.pdf)"
@@ -25,14 +24,11 @@ def measure(site_dir: Path, runs: int) -> list[Figure]:
     with tempfile.TemporaryDirectory(prefix="bench-pdf-") as tmp:
         output = Path(tmp) / "guide.pdf"
         for _ in range(runs):
-            start = time.perf_counter()
             try:
-                done = subprocess.run([sys.executable, "-m", "sitegen.pdf", "--site-dir", str(site_dir),
-                                       "--output", str(output)], cwd=ROOT, capture_output=True, text=True,
-                                      timeout=TIMEOUT_S)
+                done = run_pdf_export(site_dir, output, timeout=TIMEOUT_S)
             except subprocess.TimeoutExpired:
                 return [unavailable(GROUP, NAME, "s", f"sitegen.pdf took over {TIMEOUT_S} s")]
-            samples.append(time.perf_counter() - start)
+            samples.append(done.seconds)
             if done.returncode != 0 or not output.is_file():
                 tail = " / ".join((done.stderr or done.stdout).strip().splitlines()[-2:])
                 return [unavailable(GROUP, NAME, "s", f"sitegen.pdf failed (exit {done.returncode}): {tail}")]

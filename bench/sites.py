@@ -1,76 +1,57 @@
-"""The projects the build figures compare, made in temporary folders, and a timed `mkdocs build`.
+"""The projects the build figures compare, made in temporary folders.
 
 - this site: the project as it is;
-- plain Material: the same docs/, theme, markdown extensions and site overrides, with no
-  hooks (so quiz fences stay code blocks and `{{ clinic.* }}` markers stay text);
+- plain Material: the same docs/, theme, markdown extensions and site overrides, without
+  the build's hooks (so quiz fences stay code blocks and `{{ clinic.* }}` markers stay text);
 - synthetic: N pages of the guide's own text with quiz fences spread over them.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from devkit.build import BuildError
+from devkit.project import ROOT, copy_project
+
 QUIZ_IDS = ("attachment-style", "trust-signs")
 _HOOKS_BLOCK = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.MULTILINE)
+_WATCH_BLOCK = re.compile(r"^watch:\n(?:[ \t]+-.*\n)+", re.MULTILINE)  # `mkdocs serve` only
 _NAV_BLOCK = re.compile(r"^nav:\n(?:[ \t]+-.*\n)+", re.MULTILINE)
 _QUIZ_FENCE = re.compile(r"^```quiz\n.*?^```[ \t]*\n", re.MULTILINE | re.DOTALL)
 
 
-class BuildError(RuntimeError):
-    """`mkdocs build` failed; the message ends with its last lines of output."""
+# The one hook plain Material gets: the templates' own inputs, with none of the build's work.
+# `settings` is mkdocs.yml's `extra:` unchecked (Jinja reads `settings.clinic.name` from a
+# dict too); `quiz_assets` names a folder that plain Material does not make.
+PLAIN_HOOKS = '''"""The bench's plain-Material build: only what the site's templates read."""
 
 
-def build(project: Path, site_dir: Path, site_url: str) -> float:
-    """Run `python -m mkdocs build -q` of a project into site_dir; the wall time in seconds."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site_dir)],
-                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        tail = " / ".join((done.stderr or done.stdout).strip().splitlines()[-3:])
-        raise BuildError(f"mkdocs build of {project} failed: {tail}")
-    return elapsed
-
-
-def copy_project(destination: Path, *, docs: bool = True) -> Path:
-    """Copy what a build reads (config, hooks, sitegen, overrides, quizzes); link node_modules."""
-    destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "hooks.py", "pyproject.toml"):
-        shutil.copy2(ROOT / name, destination / name)
-    for name in ("overrides", "quizzes", "sitegen", *(("docs",) if docs else ())):
-        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
-    (destination / "node_modules").symlink_to(ROOT / "node_modules")
-    return destination
+def on_env(env, *, config, files):
+    env.globals.update(settings=config.extra, quiz_assets="assets/quiz")
+    return env
+'''
 
 
 def plain_project(destination: Path) -> Path:
-    """The same docs/ and theme built by plain Material: no `hooks:`, no quiz bundle.
+    """The same docs/ and theme built by plain Material: the build's hooks replaced by one
+    that only hands the templates their inputs (`PLAIN_HOOKS`), no quiz bundle.
 
     The overrides stay (site CSS, footer, safety bar): they are the site's look, not hook
-    work. Only the quiz folders and the template lines that read the hooks' `quiz_build`
-    go, since without hooks that value does not exist.
+    work. Only the quiz folders go, which the hooks would have turned into the bundle.
     """
     destination.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    plain_config, removed = _HOOKS_BLOCK.subn("", config)
-    if removed != 1:
+    plain_config, replaced = _HOOKS_BLOCK.subn("hooks:\n  - plain_hooks.py\n", config)
+    if replaced != 1:
         raise BuildError("could not find the `hooks:` block in mkdocs.yml")
-    (destination / "mkdocs.yml").write_text(plain_config, encoding="utf-8")
+    (destination / "mkdocs.yml").write_text(_WATCH_BLOCK.sub("", plain_config), encoding="utf-8")
+    (destination / "plain_hooks.py").write_text(PLAIN_HOOKS, encoding="utf-8")
     shutil.copytree(ROOT / "docs", destination / "docs")
     shutil.copytree(ROOT / "overrides", destination / "overrides",
                     ignore=lambda folder, names: [name for name in names if name == "quiz"])
-    for template in (destination / "overrides").rglob("*.html"):
-        lines = template.read_text(encoding="utf-8").splitlines(keepends=True)
-        template.write_text("".join(line for line in lines if "quiz_build" not in line), encoding="utf-8")
     return destination
 
 

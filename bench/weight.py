@@ -15,7 +15,7 @@ from playwright.sync_api import Browser
 
 from bench.browser import BARE_PAGE, WARM_PAGE, Probe, fresh_page
 from bench.report import Figure
-from bench.server import COMPRESSIBLE, SiteServer
+from devkit.serve import COMPRESSIBLE, SiteServer
 
 GROUP = "Weight"
 NO_QUIZ_PAGE = "why-trust-matters/"

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Frame, Page, expect
 
-from tests.conftest import SiteHandler
+from tests.conftest import SiteServer
 from tests.embed.test_embed_pages import code_blocks
 from tests.widget.quiz_reader import some_answers
 
@@ -25,11 +22,8 @@ MESSAGE_LOG = """
 @pytest.fixture(scope="module")
 def clinic_site(tmp_path_factory: pytest.TempPathFactory, built_site: Path, site_url: str) -> Iterator[tuple[Path, str]]:
     """A second origin, the clinic's website, where staff paste snippets from the staff page."""
-    folder = tmp_path_factory.mktemp("clinic")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield folder, f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with SiteServer(tmp_path_factory.mktemp("clinic")) as server:
+        yield server.site_dir, server.url
 
 
 def pasted(built_site: Path, site_url: str, embed_path: str) -> str:
@@ -58,16 +52,20 @@ def visitor(browser: Browser) -> Iterator[Page]:
 
 
 def frame_of(page: Page) -> Frame:
+    """The embedded frame, once its scripts have run (quick exit listens from then on)."""
     frame = page.frame_locator("iframe[data-rebuilding-trust-embed]")
     expect(frame.locator(".quiz")).to_be_visible()
-    return next(f for f in page.frames if "/embed/" in f.url)
+    embedded = next(f for f in page.frames if "/embed/" in f.url)
+    embedded.wait_for_load_state("load")
+    return embedded
 
 
 def iframe_height(page: Page) -> float:
     return page.locator("iframe[data-rebuilding-trust-embed]").bounding_box()["height"]
 
 
-def test_the_quiz_works_and_the_frame_fits_its_content(visitor: Page, clinic_site, built_site: Path, site_url: str) -> None:
+def test_the_quiz_works_and_the_frame_fits_its_content(visitor: Page, clinic_site: tuple[Path, str], built_site: Path,
+                                                       site_url: str) -> None:
     folder, clinic_url = clinic_site
     visitor.goto(clinic_url + host_page(folder, "quiz.html", pasted(built_site, site_url, "embed/attachment-style/")))
     frame = frame_of(visitor)
@@ -87,7 +85,8 @@ def test_the_quiz_works_and_the_frame_fits_its_content(visitor: Page, clinic_sit
     assert all(m["origin"] == site_url.rstrip("/") for m in messages)
 
 
-def test_messages_from_anywhere_else_are_ignored(visitor: Page, clinic_site, built_site: Path, site_url: str) -> None:
+def test_messages_from_anywhere_else_are_ignored(visitor: Page, clinic_site: tuple[Path, str], built_site: Path,
+                                                 site_url: str) -> None:
     folder, clinic_url = clinic_site
     impostor = host_page(folder, "impostor.html", "<script>parent.postMessage("
                          "{type: 'rebuilding-trust-embed:height', height: 7}, '*')</script>")
@@ -103,7 +102,8 @@ def test_messages_from_anywhere_else_are_ignored(visitor: Page, clinic_site, bui
     assert iframe_height(visitor) == settled
 
 
-def test_the_script_twice_or_without_a_frame_is_harmless(visitor: Page, clinic_site, built_site: Path, site_url: str) -> None:
+def test_the_script_twice_or_without_a_frame_is_harmless(visitor: Page, clinic_site: tuple[Path, str], built_site: Path,
+                                                         site_url: str) -> None:
     folder, clinic_url = clinic_site
     snippet = pasted(built_site, site_url, "embed/guide/help-now/")
     script = snippet.split("\n")[1]
@@ -116,7 +116,8 @@ def test_the_script_twice_or_without_a_frame_is_harmless(visitor: Page, clinic_s
     assert visitor.evaluate("window.rebuildingTrustEmbedHost") is True
 
 
-def test_the_snippet_can_choose_the_dark_scheme(visitor: Page, clinic_site, built_site: Path, site_url: str) -> None:
+def test_the_snippet_can_choose_the_dark_scheme(visitor: Page, clinic_site: tuple[Path, str], built_site: Path,
+                                                site_url: str) -> None:
     folder, clinic_url = clinic_site
     snippet = pasted(built_site, site_url, "embed/trust-signs/").replace("embed/trust-signs/", "embed/trust-signs/?scheme=dark")
     visitor.goto(clinic_url + host_page(folder, "dark.html", snippet))
@@ -124,14 +125,16 @@ def test_the_snippet_can_choose_the_dark_scheme(visitor: Page, clinic_site, buil
     expect(frame.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
 
 
-def test_quick_exit_in_the_frame_leaves_the_clinics_page_too(visitor: Page, clinic_site, built_site: Path, site_url: str) -> None:
+def test_quick_exit_in_the_frame_leaves_the_clinics_page_too(visitor: Page, clinic_site: tuple[Path, str], built_site: Path,
+                                                             site_url: str) -> None:
     folder, clinic_url = clinic_site
     visitor.goto(clinic_url + host_page(folder, "exit.html", pasted(built_site, site_url, "embed/trust-signs/")))
-    visitor.frame_locator("iframe[data-rebuilding-trust-embed]").locator("[data-quick-exit]").click()
+    frame_of(visitor).locator("[data-quick-exit]").click()
     expect(visitor).to_have_url(NEUTRAL)
 
 
-def test_escape_twice_in_the_frame_leaves_the_clinics_page_too(visitor: Page, clinic_site, built_site: Path, site_url: str) -> None:
+def test_escape_twice_in_the_frame_leaves_the_clinics_page_too(visitor: Page, clinic_site: tuple[Path, str], built_site: Path,
+                                                               site_url: str) -> None:
     folder, clinic_url = clinic_site
     visitor.goto(clinic_url + host_page(folder, "exit-key.html", pasted(built_site, site_url, "embed/trust-signs/")))
     frame = frame_of(visitor)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,26 +11,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import SiteHandler, copy_project, run_mkdocs_build
+from tests.conftest import SiteServer, copy_project, run_mkdocs_build
 from tests.embed.test_embedding_in_another_site import MESSAGE_LOG, frame_of, host_page, iframe_height, pasted
 
 SNIPPET_HEIGHT = 640  # what the pasted iframe says before the frame reports its height
 
 
-class NoFrameAncestorsHandler(SiteHandler):
+def without_frame_ancestors(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The site's headers without `frame-ancestors`, as from a host that ignores `_headers`:
     any site can then frame the guide, and only the page's own allowlist guards the height."""
-
-    def send_header(self, keyword: str, value: str) -> None:
-        if keyword == "Content-Security-Policy":
-            value = "; ".join(part for part in value.split("; ") if not part.startswith("frame-ancestors"))
-        super().send_header(keyword, value)
-
-
-def serve(folder: Path, handler: type[SiteHandler]) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
+    return [(name, "; ".join(part for part in value.split("; ") if not part.startswith("frame-ancestors"))
+             if name == "Content-Security-Policy" else value) for name, value in headers]
 
 
 @dataclass(frozen=True)
@@ -53,19 +41,16 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
     site, hosts = root / "site", root / "hosts"
     site.mkdir()
     hosts.mkdir()
-    site_server, site_url = serve(site, NoFrameAncestorsHandler)
-    host_server, listed_url = serve(hosts, SiteHandler)
-    unlisted_url = listed_url.replace("127.0.0.1", "localhost")
-    project = copy_project(root / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "allowed_origins: []" in text
-    config.write_text(text.replace("allowed_origins: []", f'allowed_origins: ["{listed_url}"]'), encoding="utf-8")
-    result = run_mkdocs_build(project, site, site_url=site_url)
-    assert result.returncode == 0, result.stderr
-    yield Setup(site, site_url, hosts, listed_url, unlisted_url)
-    site_server.shutdown()
-    host_server.shutdown()
+    with SiteServer(site, rewrite_headers=without_frame_ancestors) as site_server, SiteServer(hosts) as host_server:
+        listed_url = host_server.url
+        project = copy_project(root / "project")
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "allowed_origins: []" in text
+        config.write_text(text.replace("allowed_origins: []", f'allowed_origins: ["{listed_url}"]'), encoding="utf-8")
+        result = run_mkdocs_build(project, site, site_url=site_server.url)
+        assert result.returncode == 0, result.stderr
+        yield Setup(site, site_server.url, hosts, listed_url, listed_url.replace("127.0.0.1", "localhost"))
 
 
 @pytest.fixture

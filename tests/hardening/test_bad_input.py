@@ -1,4 +1,10 @@
-"""Bad input fails with the file, the line and a fix; at run time the reader keeps the answers."""
+"""Bad input fails with the file, the line and a fix; at run time the reader keeps the answers.
+
+An author's slips in a quiz module are checked where they are found: by the quiz checker
+that every build runs (`quizzes.core.check`, also `python -m quizzes check FILE`), on the
+real module's source. That the build stops on any problem the checker finds is shown end to
+end once, by tests/sitegen/test_bundle.py::test_a_broken_quiz_module_fails_the_build_with_file_and_line.
+"""
 
 from __future__ import annotations
 
@@ -8,52 +14,48 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import copy_project, run_mkdocs_build
+from quizzes.core.check import check_paths
+from tests.conftest import ROOT
 from tests.widget.quiz_reader import answer_and_expect_failure, answer_with_mouse, checked_answers, widget
 
+QUIZ_FILE = ROOT / "quizzes" / "trust_signs.py"
 
-def break_quiz(tmp_path: Path, old: str, new: str) -> tuple[str, int]:
-    """Build a copy of the project whose trust_signs.py has `old` replaced; return stderr and the line."""
-    project = copy_project(tmp_path / "project")
-    quiz = project / "quizzes" / "trust_signs.py"
-    source = quiz.read_text(encoding="utf-8")
+
+def changed_quiz(folder: Path, old: str, new: str) -> tuple[Path, int]:
+    """trust_signs.py with `old` replaced, written into folder; the file and the line of `old`."""
+    source = QUIZ_FILE.read_text(encoding="utf-8")
     assert old in source
-    line = source[: source.index(old)].count("\n") + 1
-    quiz.write_text(source.replace(old, new, 1), encoding="utf-8")
-    result = run_mkdocs_build(project, project / "site")
-    assert result.returncode != 0, "the build should have failed"
-    return result.stderr, line
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = folder / QUIZ_FILE.name
+    changed.write_text(source.replace(old, new, 1), encoding="utf-8")
+    return changed, source[: source.index(old)].count("\n") + 1
+
+
+def check_problems(path: Path) -> str:
+    problems, _ = check_paths([str(path)])
+    assert problems, "the check should have found a problem"
+    return "\n".join(map(str, problems))
 
 
 def test_a_quiz_with_a_syntax_error(tmp_path: Path) -> None:
-    error, line = break_quiz(tmp_path, 'ChecklistItem("hope2"', 'ChecklistItem("hope2" "')
-    assert re.search(rf"trust_signs\.py:{line}: .*(syntax|never closed|unterminated)", error, re.IGNORECASE)
-    assert "How to fix" in error
+    changed, line = changed_quiz(tmp_path, 'ChecklistItem("hope2"', 'ChecklistItem("hope2" "')
+    error = check_problems(changed)
+    assert re.search(rf"trust_signs\.py:{line}: .*(syntax|never closed|unterminated)", error, re.IGNORECASE), error
 
 
 def test_a_quiz_with_a_duplicate_item_id(tmp_path: Path) -> None:
-    error, line = break_quiz(tmp_path, 'ChecklistItem("hope2"', 'ChecklistItem("hope1"')
+    changed, line = changed_quiz(tmp_path, 'ChecklistItem("hope2"', 'ChecklistItem("hope1"')
+    error = check_problems(changed)
     assert f"trust_signs.py:{line}:" in error and "hope1" in error
 
 
-def test_a_quiz_whose_score_raises_on_valid_answers(tmp_path: Path) -> None:
-    # A slip an author could make: score() fails once three boxes are ticked.
-    error, _ = break_quiz(
-        tmp_path,
-        "    return score_checklist_quiz(QUIZ, answers)",
-        "    assert len(answers) < 3, 'too many'\n    return score_checklist_quiz(QUIZ, answers)",
-    )
-    assert re.search(r"trust_signs\.py:\d+: .*score\(\)", error), error
-    assert "AssertionError" in error or "too many" in error
-
-
-def test_a_safety_result_that_links_to_couples_work_stops_the_build(tmp_path: Path) -> None:
-    error, _ = break_quiz(tmp_path, "(guide.HELP_NOW,),", "(guide.HELP_NOW, guide.GETTING_SUPPORT),")
-    source = (tmp_path / "project" / "quizzes" / "trust_signs.py").read_text(encoding="utf-8").splitlines()
+def test_a_safety_result_that_links_to_couples_work_is_refused(tmp_path: Path) -> None:
+    changed, _ = changed_quiz(tmp_path, "(guide.HELP_NOW,),", "(guide.HELP_NOW, guide.GETTING_SUPPORT),")
+    source = changed.read_text(encoding="utf-8").splitlines()
     category_line = next(number for number, text in enumerate(source, start=1) if '"safety-first", "Your' in text)
     assert re.search(rf"trust_signs\.py:{category_line - 1}: category 'safety-first' shows safety resources, "
                      r"so it may link only to crisis and safety help; remove the link to 'getting-support/'",
-                     error), error
+                     check_problems(changed))
 
 
 @pytest.mark.parametrize("status", [404, 500])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -30,7 +31,7 @@ def start_a_quiz(page: Page) -> None:
     assert "quiz-answers:attachment-style" in page.evaluate("Object.keys(sessionStorage).join()")
 
 
-def test_every_page_has_a_visible_quick_exit_and_help_link(reader: Page, built_site) -> None:
+def test_every_page_has_a_visible_quick_exit_and_help_link(reader: Page, built_site: Path) -> None:
     for path in site_pages(built_site):
         reader.goto(path)
         exit_link = reader.locator("[data-quick-exit]")

@@ -1,32 +1,26 @@
-"""The offline PDF, exported once per test run from the session's built site."""
+"""The offline PDF: the one the session's build exported (as `make build` does), read once."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.conftest import run_pdf_export
+from tests.conftest import BuiltSite
 from tests.pdf.helpers import ExportedPdf, pdftotext
 
 
 @pytest.fixture(scope="session")
-def guide_pdf(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> ExportedPdf:
-    """`python -m sitegen.pdf --site-dir <built site> --output <tmp>/guide.pdf`, as `make pdf` runs it."""
-    output = tmp_path_factory.mktemp("pdf") / "guide.pdf"
-    started = time.perf_counter()
-    result = run_pdf_export(built_site, output)
-    seconds = time.perf_counter() - started
-    assert result.returncode == 0, result.stderr
-    return ExportedPdf(path=output, seconds=seconds, pages=pdftotext(output),
-                       source_date_epoch=os.environ.get("SOURCE_DATE_EPOCH"))
+def guide_pdf(site_build: BuiltSite) -> ExportedPdf:
+    """site/downloads/guide.pdf, as `python -m sitegen.pdf --site-dir site` wrote it for this run."""
+    return ExportedPdf(path=site_build.pdf, seconds=site_build.pdf_seconds, pages=pdftotext(site_build.pdf),
+                       source_date_epoch=site_build.source_date_epoch)
 
 
 @pytest.fixture(scope="session")
-def reader(guide_pdf: ExportedPdf) -> object:
+def reader(guide_pdf: ExportedPdf) -> Any:
     from pypdf import PdfReader
 
     return PdfReader(guide_pdf.path)

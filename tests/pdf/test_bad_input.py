@@ -1,14 +1,22 @@
 """Bad input stops `make pdf` with the page and the reason, and a missing system library
-names the Debian package to install, never a raw traceback."""
+names the Debian package to install, never a raw traceback.
+
+Two runs of the real command, each a kind of failure only a real process shows: an image
+WeasyPrint cannot decode (the whole export, then no PDF left behind) and a system library
+that cannot be loaded at import. The other bad pages are exported in this process, by the
+same `main()` the command runs.
+"""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from sitegen.pdf.__main__ import main
 from sitegen.pdf.errors import PdfExportError, load_weasyprint, missing_library_error
 from tests.conftest import ROOT, run_pdf_export
 
@@ -23,65 +31,87 @@ def add_to_article(site: Path, page: str, markup: str) -> None:
     path.write_text(text.replace("</article>", markup + "</article>", 1), encoding="utf-8")
 
 
-def export_error(site: Path, tmp_path: Path) -> str:
+@pytest.fixture
+def export_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Callable[[Path], str]]:
+    """`python -m sitegen.pdf --site-dir SITE` in this process: what it printed when it failed.
+
+    The export imports the quizzes afresh, as every build does; the modules the other tests
+    of this process hold are put back afterwards.
+    """
+    kept = {name: module for name, module in sys.modules.items() if name.partition(".")[0] == "quizzes"}
+
+    def run(site: Path) -> str:
+        output = tmp_path / "out" / "guide.pdf"
+        capsys.readouterr()
+        assert main(["--site-dir", str(site), "--output", str(output)]) == 1, "the export should have failed"
+        assert not output.exists(), "a failed export must not leave a PDF behind"
+        error = capsys.readouterr().err
+        assert error.startswith("PDF export failed: "), error
+        return error
+
+    yield run
+    for name in [name for name in sys.modules if name.partition(".")[0] == "quizzes"]:
+        del sys.modules[name]
+    sys.modules.update(kept)
+
+
+def test_an_image_that_cannot_be_decoded_fails_naming_the_page(site_copy: Path, tmp_path: Path) -> None:
+    # End to end: the command renders the whole guide, fails, exits 1 and leaves no PDF.
+    (site_copy / "why-trust-matters" / "broken.png").write_bytes(b"this is not a PNG file")
+    add_to_article(site_copy, PAGE, '<p><img src="broken.png" alt="A broken picture"></p>')
     output = tmp_path / "out" / "guide.pdf"
-    result = run_pdf_export(site, output)
+    result = run_pdf_export(site_copy, output)
     assert result.returncode == 1, f"the export should have failed:\n{result.stdout}\n{result.stderr}"
     assert "Traceback" not in result.stderr, result.stderr
-    assert not output.exists(), "a failed export must not leave a PDF behind"
-    return result.stderr
+    assert not output.exists() and not list(output.parent.glob("*")), "a failed export must not leave a PDF behind"
+    assert SOURCE in result.stderr and "broken.png" in result.stderr and "cannot be rendered" in result.stderr
 
 
-def test_a_page_with_a_missing_image_fails_naming_the_page_and_the_image(site_copy: Path, tmp_path: Path) -> None:
+def test_a_page_with_a_missing_image_fails_naming_the_page_and_the_image(site_copy: Path,
+                                                                        export_error: Callable[[Path], str]) -> None:
     add_to_article(site_copy, PAGE, '<p><img src="diagram.png" alt="How trust breaks"></p>')
-    error = export_error(site_copy, tmp_path)
+    error = export_error(site_copy)
     assert SOURCE in error and "diagram.png" in error and "does not exist" in error
     assert "How to fix:" in error
 
 
-def test_an_image_that_cannot_be_decoded_fails_naming_the_page(site_copy: Path, tmp_path: Path) -> None:
-    (site_copy / "why-trust-matters" / "broken.png").write_bytes(b"this is not a PNG file")
-    add_to_article(site_copy, PAGE, '<p><img src="broken.png" alt="A broken picture"></p>')
-    error = export_error(site_copy, tmp_path)
-    assert SOURCE in error and "broken.png" in error and "cannot be rendered" in error
-
-
-def test_a_remote_image_is_refused_naming_the_page(site_copy: Path, tmp_path: Path) -> None:
+def test_a_remote_image_is_refused_naming_the_page(site_copy: Path, export_error: Callable[[Path], str]) -> None:
     add_to_article(site_copy, PAGE, '<p><img src="https://example.org/chart.png" alt="A chart"></p>')
-    error = export_error(site_copy, tmp_path)
+    error = export_error(site_copy)
     assert SOURCE in error and "https://example.org/chart.png" in error and "network" in error
 
 
-def test_an_image_without_alt_text_fails_naming_the_page(site_copy: Path, tmp_path: Path) -> None:
+def test_an_image_without_alt_text_fails_naming_the_page(site_copy: Path, export_error: Callable[[Path], str]) -> None:
     (site_copy / "why-trust-matters" / "chart.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>')
     add_to_article(site_copy, PAGE, '<p><img src="chart.svg"></p>')
-    error = export_error(site_copy, tmp_path)
+    error = export_error(site_copy)
     assert SOURCE in error and "chart.svg" in error and "alt text" in error
 
 
-def test_a_broken_built_page_fails_naming_the_page(site_copy: Path, tmp_path: Path) -> None:
+def test_a_broken_built_page_fails_naming_the_page(site_copy: Path, export_error: Callable[[Path], str]) -> None:
     (site_copy / "what-not-to-do" / "index.html").write_text("<html><body><p>Half a page", encoding="utf-8")
-    error = export_error(site_copy, tmp_path)
+    error = export_error(site_copy)
     assert "docs/what-not-to-do.md" in error and "<article" in error and "make build" in error
 
 
-def test_a_missing_built_page_fails_naming_the_page(site_copy: Path, tmp_path: Path) -> None:
+def test_a_missing_built_page_fails_naming_the_page(site_copy: Path, export_error: Callable[[Path], str]) -> None:
     (site_copy / "science-of-trust" / "index.html").unlink()
-    error = export_error(site_copy, tmp_path)
+    error = export_error(site_copy)
     assert "docs/science-of-trust.md" in error and "does not exist" in error and "make build" in error
 
 
-def test_a_quiz_widget_for_an_unknown_quiz_fails_naming_the_page(site_copy: Path, tmp_path: Path) -> None:
+def test_a_quiz_widget_for_an_unknown_quiz_fails_naming_the_page(site_copy: Path,
+                                                                 export_error: Callable[[Path], str]) -> None:
     path = site_copy / "signs-of-rebuilding" / "index.html"
     path.write_text(path.read_text(encoding="utf-8").replace('data-quiz="trust-signs"', 'data-quiz="no-such-quiz"'),
                     encoding="utf-8")
-    error = export_error(site_copy, tmp_path)
+    error = export_error(site_copy)
     assert "docs/signs-of-rebuilding.md" in error and "no-such-quiz" in error
 
 
-def test_a_site_that_was_not_built_says_to_build_it(tmp_path: Path) -> None:
-    error = export_error(tmp_path / "no-site", tmp_path)
+def test_a_site_that_was_not_built_says_to_build_it(tmp_path: Path, export_error: Callable[[Path], str]) -> None:
+    error = export_error(tmp_path / "no-site")
     assert "make build" in error
 
 
@@ -101,6 +131,7 @@ runpy.run_module("sitegen.pdf", run_name="__main__", alter_sys=True)
 
 
 def test_a_missing_pango_is_reported_with_the_package_to_install(built_site: Path, tmp_path: Path) -> None:
+    # A real process: WeasyPrint meets the missing library at import, once per process.
     result = subprocess.run([sys.executable, "-c", SIMULATE_MISSING_PANGO, str(built_site), str(tmp_path / "guide.pdf")],
                             cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 1

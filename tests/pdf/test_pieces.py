@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitegen.pdf.errors import PdfExportError
-from sitegen.pdf.guide import Chapter, _version, edition_date
+from sitegen.pdf.guide import Chapter, edition_date
 from sitegen.pdf.links import LinkMap, drop_dangling, localise
 from sitegen.pdf.quiz_paper import _steps
 from sitegen.pdf.templates import environment
@@ -85,17 +85,6 @@ def test_a_bad_source_date_epoch_is_reported(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(PdfExportError, match="SOURCE_DATE_EPOCH"):
         edition_date(ROOT)
-
-
-@pytest.mark.parametrize(("extra", "version"), [({}, None), ({"pdf": {"version": "1.2"}}, "1.2"), ({"pdf": {"version": 2}}, "2")])
-def test_the_version_comes_from_extra_pdf_version(extra: dict, version: str | None) -> None:
-    assert _version(extra) == version
-
-
-@pytest.mark.parametrize("extra", [{"pdf": "1.0"}, {"pdf": {"verison": "1.0"}}, {"pdf": {"version": ["1"]}}])
-def test_a_malformed_extra_pdf_names_the_key(extra: dict) -> None:
-    with pytest.raises(PdfExportError, match=r"mkdocs\.yml: extra\.pdf"):
-        _version(extra)
 
 
 def test_numbered_rules_of_the_key_nest_under_the_step_that_introduces_them() -> None:

@@ -12,7 +12,8 @@ import yaml
 from tests.conftest import ROOT
 from tests.site.html import read_page
 
-SOURCE = ROOT.parent / "shared" / "content" / "rebuilding-trust-guide.txt"
+# The client's text of the guide, copied into the repo as given.
+SOURCE = Path(__file__).parent / "client-text" / "rebuilding-trust-guide.txt"
 CLINIC = "Calm Again Counseling"
 
 # The section headings of the client's text, in its order. Each must be a line of the source.

@@ -1,8 +1,10 @@
-"""A loopback static host for a built site that counts the bytes it sends.
+"""A loopback static host for a built site, as the tests and the bench need one.
 
 Like a real static host it sends the right MIME types and the headers of the build's
-`_headers` file. It sends files as they are (no compression) unless `use_gzip(True)`,
-which then compresses text, scripts and WebAssembly as common hosts do.
+`_headers` file (read again whenever it changes, so the server may start before the build).
+It sends files as they are unless `use_gzip(True)`, which then compresses text, scripts and
+WebAssembly as common hosts do. It counts the bytes it writes per path, headers included,
+for the bench's weight figures.
 """
 
 from __future__ import annotations
@@ -11,25 +13,40 @@ import functools
 import gzip
 import http.server
 import io
+import sys
 import threading
 from collections import Counter
-from pathlib import Path
 from collections.abc import Callable
-from typing import BinaryIO
+from pathlib import Path
+from typing import BinaryIO, ClassVar, Self
 
 MIME_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
               ".json": "application/json", ".svg": "image/svg+xml", ".css": "text/css"}
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt"}
+Headers = list[tuple[str, str]]
 
 
-def host_headers(site_dir: Path) -> list[tuple[str, str]]:
-    """The header lines of `site/_headers` (Netlify/Cloudflare format), or none without one."""
+def read_headers_file(site_dir: Path) -> Headers:
+    """The headers `site/_headers` (Netlify/Cloudflare format) gives every path; none without one.
+
+    The build writes one `/*` block; a block for other paths would need matching that this
+    host does not do, so it is refused rather than silently left out.
+    """
     path = site_dir / "_headers"
     if not path.is_file():
         return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [(name.strip(), value.strip()) for name, sep, value in
-            (line.partition(":") for line in lines if line[:1].isspace()) if sep]
+    headers: Headers = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        if not line[:1].isspace():
+            if line.strip() != "/*":
+                raise ValueError(f"{path}: only a `/*` block is served here, not {line.strip()!r}")
+            continue
+        name, colon, value = line.partition(":")
+        if colon:
+            headers.append((name.strip(), value.strip()))
+    return headers
 
 
 class _CountingWriter(io.RawIOBase):
@@ -55,16 +72,15 @@ class _CountingWriter(io.RawIOBase):
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    server: "SiteServer"
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    server: SiteServer
+    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
     def setup(self) -> None:
         super().setup()
-        counter = _CountingWriter(self.wfile, functools.partial(self.server.count, self))
-        self.wfile = counter  # type: ignore[assignment]
+        self.wfile = _CountingWriter(self.wfile, functools.partial(self.server.count, self))  # type: ignore[assignment]
 
     def end_headers(self) -> None:
-        for name, value in self.server.extra_headers:
+        for name, value in self.server.headers():
             self.send_header(name, value)
         super().end_headers()
 
@@ -83,24 +99,49 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - signature from the base class
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 class SiteServer(http.server.ThreadingHTTPServer):
-    """Serves `site_dir` on 127.0.0.1 (a free port) in a background thread; counts bytes per path."""
+    """Serves `site_dir` on 127.0.0.1 (a free port) from a background thread until `close()`.
 
-    def __init__(self, site_dir: Path) -> None:
+    `rewrite_headers` changes the `_headers` lines before they are sent, to play a host that
+    drops or alters some of them.
+    """
+
+    def __init__(self, site_dir: Path, *, rewrite_headers: Callable[[Headers], Headers] | None = None) -> None:
         super().__init__(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site_dir)))
         self.site_dir = site_dir
         self.url = f"http://127.0.0.1:{self.server_port}/"
         self.compress = False
-        self.extra_headers: list[tuple[str, str]] = []
         self.sent: Counter[str] = Counter()
+        self._rewrite = rewrite_headers or (lambda headers: headers)
+        self._headers: tuple[float, Headers] | None = None  # (mtime of _headers, its lines)
         self._lock = threading.Lock()
-        self._gzip_lock = threading.Lock()
+        self._gzip_lock = threading.Lock()  # apart: compressing the runtime must not stall counting
         self._gzipped: dict[Path, bytes] = {}
         threading.Thread(target=self.serve_forever, daemon=True).start()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+        """A browser that hangs up mid-response (a closed tab) is no error of the site's."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+    def headers(self) -> Headers:
+        """The `_headers` lines for every response, read again when the file changes."""
+        path = self.site_dir / "_headers"
+        mtime = path.stat().st_mtime if path.is_file() else 0.0
+        with self._lock:
+            if self._headers is None or self._headers[0] != mtime:
+                self._headers = (mtime, read_headers_file(self.site_dir))
+            return self._rewrite(self._headers[1])
 
     def use_gzip(self, on: bool) -> None:
         """Switch compression on or off; switching on compresses the site's files up front."""
@@ -109,10 +150,6 @@ class SiteServer(http.server.ThreadingHTTPServer):
                 if path.suffix in COMPRESSIBLE and path.is_file():
                     self.compressed(path)
         self.compress = on
-
-    def reload_headers(self) -> None:
-        """Read `_headers` again (after a build into site_dir)."""
-        self.extra_headers = host_headers(self.site_dir)
 
     def count(self, handler: _Handler, size: int) -> None:
         with self._lock:

@@ -1,0 +1,71 @@
+"""`mkdocs build` and `python -m sitegen.pdf` in subprocesses, as `make build` runs them, timed.
+
+Neither runner raises when the command fails: bad-input tests want the failure to read.
+`Finished.check()` raises for callers that need the command to have worked.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from devkit.project import ROOT
+
+TIMEOUT_S = 300
+
+
+class BuildError(RuntimeError):
+    """A command that had to work failed; the message ends with its last lines of output."""
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A command that ran to its end: exit code, output and wall time."""
+
+    what: str  # for messages: "mkdocs build of /tmp/x"
+    args: list[str]
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+
+    def check(self) -> Finished:
+        """This result, or BuildError if the command failed."""
+        if self.returncode != 0:
+            tail = " / ".join((self.stderr or self.stdout).strip().splitlines()[-3:])
+            raise BuildError(f"{self.what} failed (exit {self.returncode}): {tail}")
+        return self
+
+
+def run(what: str, args: list[str], cwd: Path, env: Mapping[str, str], timeout: float) -> Finished:
+    """Run a command to its end and time it; raises only on a time-out."""
+    started = time.perf_counter()
+    done = subprocess.run(args, cwd=cwd, env=dict(env), capture_output=True, text=True, timeout=timeout, check=False)
+    return Finished(what, args, done.returncode, done.stdout, done.stderr, time.perf_counter() - started)
+
+
+def run_mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None, *, strict: bool = True,
+                     quiet: bool = False, timeout: float = TIMEOUT_S) -> Finished:
+    """`mkdocs build` of a project folder into site_dir (`--strict` unless told otherwise).
+
+    site_url sets SITE_URL, which mkdocs.yml reads for the site's public address.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    flags = [*(["--strict"] if strict else []), *(["--quiet"] if quiet else [])]
+    return run(f"mkdocs build of {project}",
+               [sys.executable, "-m", "mkdocs", "build", *flags, "--site-dir", str(site_dir)], project, env, timeout)
+
+
+def run_pdf_export(site_dir: Path, output: Path, *, env: Mapping[str, str] | None = None,
+                   timeout: float = TIMEOUT_S) -> Finished:
+    """`python -m sitegen.pdf`, the step `make build` runs after mkdocs, from the project root."""
+    return run(f"PDF export of {site_dir}",
+               [sys.executable, "-m", "sitegen.pdf", "--site-dir", str(site_dir), "--output", str(output)],
+               ROOT, os.environ if env is None else env, timeout)
