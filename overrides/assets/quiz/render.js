@@ -40,6 +40,22 @@ function renderSafety(safety, strings) {
   return box;
 }
 
+// Scale marks at min, cut and max on both axes (1, 4 and 7 on a 1–7 scale), each with its value.
+function axisMarks(plot, toX, toY, { size, pad }) {
+  const marks = [];
+  for (const value of [plot.min, plot.cut, plot.max]) {
+    const x = toX(value);
+    const y = toY(value);
+    marks.push(
+      svgElement("line", { class: "quiz__plot-tick", x1: x, x2: x, y1: size - pad, y2: size - pad + 5 }),
+      svgElement("text", { class: "quiz__plot-mark", x, y: size - pad + 17, "text-anchor": "middle" }, value),
+      svgElement("line", { class: "quiz__plot-tick", x1: pad - 5, x2: pad, y1: y, y2: y }),
+      svgElement("text", { class: "quiz__plot-mark", x: pad - 8, y: y + 4, "text-anchor": "end" }, value),
+    );
+  }
+  return marks;
+}
+
 // Anxiety (y) against avoidance (x), the four quadrants split at the cut, and the reader's point.
 function renderPlot(plot, strings) {
   const size = 320;
@@ -63,6 +79,7 @@ function renderPlot(plot, strings) {
     const y = quadrant.y === "high" ? (pad + toY(plot.cut)) / 2 : (toY(plot.cut) + size - pad) / 2;
     svg.append(svgElement("text", { class: "quiz__plot-quadrant", x, y, "text-anchor": "middle" }, quadrant.label));
   }
+  svg.append(...axisMarks(plot, toX, toY, { size, pad }));
   svg.append(svgElement("text", { class: "quiz__plot-axis", x: size / 2, y: size - 8, "text-anchor": "middle" }, plot.x_label));
   svg.append(svgElement("text", {
     class: "quiz__plot-axis", x: 12, y: size / 2, "text-anchor": "middle",
@@ -93,10 +110,27 @@ function renderMissing(missing, rootId, strings) {
   return list;
 }
 
-/** Replace the contents of `region` with the rendered result. `base` resolves guide links. */
-export function renderResult(region, result, { strings, base, rootId }) {
+// What a printed result carries besides itself (hidden on screen): which quiz, the date (set
+// when printed) and that it is no diagnosis, since the page around it does not print.
+function renderPrintHeading(title, strings) {
+  const heading = element("div", { class: "quiz__print-only" });
+  heading.append(
+    element("p", { class: "quiz__print-title" }, title),
+    element("p", { class: "quiz__print-date", "data-print-date": "" }),
+    element("p", { class: "quiz__print-disclaimer" }, strings.disclaimer),
+  );
+  return heading;
+}
+
+/** Replace the contents of `region` with the rendered result. `base` resolves guide links;
+    `title` is the quiz's, for the printed copy. */
+export function renderResult(region, result, { strings, base, rootId, title }) {
+  // A safety-first result offers no printout, for the reason its answers are never stored:
+  // whoever finds the paper could read it (the help page prints on its own).
+  const printable = !result.safety;
   const parts = [];
   if (result.safety) parts.push(renderSafety(result.safety, strings));
+  if (printable) parts.push(renderPrintHeading(title, strings));
   parts.push(element("h3", { class: "quiz__headline" }, result.headline));
   for (const paragraph of result.paragraphs) parts.push(element("p", {}, paragraph));
   if (result.missing.length && !result.complete) parts.push(renderMissing(result.missing, rootId, strings));
@@ -114,6 +148,11 @@ export function renderResult(region, result, { strings, base, rootId }) {
     }
     parts.push(list);
   }
-  if (result.note) parts.push(element("p", { class: "quiz__note" }, result.note));
+  // The quiz's note is not repeated here: the form shows it under the result, with or without
+  // JavaScript.
+  if (printable) {
+    parts.push(element("button", { type: "button", class: "md-button quiz__print", "data-action": "print" },
+      strings.printResult));
+  }
   region.replaceChildren(...parts);
 }

@@ -6,56 +6,110 @@ import { renderResult } from "./render.js";
 import strings from "./strings.js";
 
 const START_TIMEOUT_MS = 60_000;
+// Scoring takes milliseconds once Python runs, but a worker can vanish without a word (the
+// browser may end it to free memory): a request left unanswered this long counts as its death.
+const REPLY_TIMEOUT_MS = 30_000;
 const STORAGE_PREFIX = "quiz-answers:";
 
-// One worker per tab: Material's instant navigation keeps this module alive between pages.
-let scoring = null;
+// The tab's scoring worker while it lives: Material's instant navigation keeps this module,
+// and so the worker, alive from page to page. One that fails or dies is dropped, so the
+// next attempt starts a new one.
+let current = null;
 
-function startScoring(onProgress) {
-  if (scoring) return scoring;
+function scoringWorker() {
+  current ??= startWorker();
+  return current;
+}
+
+// One worker and the requests waiting on it (protocol: worker.js). Each request settles once:
+// with its reply, or with the worker's death, which fails every request still waiting.
+function startWorker() {
   const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-  const pending = new Map();
+  const pending = new Map(); // request id -> { resolve, reject, timer }
+  const listeners = new Map(); // quiz root -> progress listener, until the start is over
   let nextId = 0;
-  const progressListeners = new Set([onProgress]);
-  const ready = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("timeout")), START_TIMEOUT_MS);
-    const fail = (reason) => {
-      clearTimeout(timer);
-      reject(new Error(reason));
-      for (const { reject: rejectScore } of pending.values()) rejectScore(new Error("failed"));
-      pending.clear();
-    };
-    worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      fail("worker-error");
-    });
-    worker.addEventListener("message", ({ data }) => {
-      if (data.type === "progress") progressListeners.forEach((listener) => listener(data.step));
-      else if (data.type === "ready") {
-        clearTimeout(timer);
-        resolve();
-      } else if (data.type === "failed") fail(data.reason);
-      else if (pending.has(data.id)) {
-        pending.get(data.id).resolve(data);
-        pending.delete(data.id);
-      }
-    });
+  let settleStart;
+  const ready = new Promise((resolve, reject) => (settleStart = { resolve, reject }));
+  ready.catch(() => {}); // a failed start is told to those who wait on it, not reported as a page error
+  const startTimer = setTimeout(() => die("timeout"), START_TIMEOUT_MS);
+  const service = { ready, isReady: false, dead: null, listen, score };
+
+  function die(reason) {
+    if (service.dead) return;
+    service.dead = new Error(reason);
+    service.isReady = false;
+    if (current === service) current = null;
+    worker.terminate();
+    clearTimeout(startTimer);
+    settleStart.reject(service.dead);
+    for (const request of pending.values()) {
+      clearTimeout(request.timer);
+      request.reject(service.dead);
+    }
+    pending.clear();
+    listeners.clear();
+  }
+
+  function started() {
+    clearTimeout(startTimer);
+    service.isReady = true;
+    listeners.clear(); // progress comes only while starting
+    settleStart.resolve();
+  }
+
+  // Widgets of a page that instant navigation replaced are out of the document: dropped.
+  function progress(step) {
+    for (const [root, listener] of listeners) {
+      if (root.isConnected) listener(step);
+      else listeners.delete(root);
+    }
+  }
+
+  function reply(data) {
+    const request = pending.get(data.id);
+    if (!request) return;
+    pending.delete(data.id);
+    clearTimeout(request.timer);
+    if (data.type === "error") request.reject(new Error("score-error"));
+    else request.resolve(data);
+  }
+
+  const lost = () => die(service.isReady ? "crashed" : "failed");
+  worker.addEventListener("error", (event) => {
+    event.preventDefault(); // handled here: the reader is told, so it is no page error
+    lost();
   });
-  ready.catch(() => worker.terminate());
+  worker.addEventListener("messageerror", lost);
+  worker.addEventListener("message", ({ data }) => {
+    if (data.type === "progress") progress(data.step);
+    else if (data.type === "ready") started();
+    else if (data.type === "failed") die("failed");
+    else reply(data);
+  });
   worker.postMessage({ type: "start" });
-  scoring = {
-    ready,
-    addProgressListener: (listener) => progressListeners.add(listener),
-    async score(quiz, answers) {
-      await ready;
+
+  function listen(root, listener) {
+    if (!service.isReady && !service.dead) listeners.set(root, listener);
+  }
+
+  async function score(quiz, answers) {
+    await ready;
+    if (service.dead) throw service.dead;
+    return new Promise((resolve, reject) => {
       const id = nextId++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ type: "score", id, quiz, answers });
-      });
-    },
-  };
-  return scoring;
+      worker.postMessage({ type: "score", id, quiz, answers });
+      pending.set(id, { resolve, reject, timer: setTimeout(lost, REPLY_TIMEOUT_MS) });
+    });
+  }
+
+  return service;
+}
+
+// What the reader is told when no result comes; the answers always stay in the form.
+function failureMessage(error) {
+  if (error.message === "timeout") return strings.timeout;
+  if (error.message === "failed") return strings.failed;
+  return strings.scoreFailed; // the worker died while scoring, or score() raised
 }
 
 function readAnswers(form) {
@@ -106,12 +160,32 @@ const storage = {
   },
 };
 
+// "Print my result": the page prints that result alone (quiz.css hides the rest on paper while
+// <html> has this class), dated today in the reader's own time zone. Nothing leaves the device.
+const PRINTING = "printing-result";
+
+function printResult(region) {
+  const today = new Date().toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" });
+  region.querySelector("[data-print-date]").textContent = strings.printedOn.replace("{date}", today);
+  region.dataset.printing = "";
+  document.documentElement.classList.add(PRINTING);
+  // Once the print dialog closes, Ctrl+P prints the whole page again.
+  window.addEventListener("afterprint", () => {
+    document.documentElement.classList.remove(PRINTING);
+    delete region.dataset.printing;
+  }, { once: true });
+  window.print();
+}
+
 function siteBase() {
   const config = document.getElementById("__config");
   const base = config ? JSON.parse(config.textContent).base : ".";
   return new URL(`${base}/`, location.href);
 }
 
+// A widget's data-state: idle -> loading (its worker starts) -> ready -> scoring -> scored,
+// back to ready with a message for answers a form cannot send, or error (paper key open) when
+// no result can come. From error, "See my result" tries again, with a new worker if needed.
 function enhance(root) {
   if (root.dataset.enhanced) return;
   root.dataset.enhanced = "true";
@@ -122,6 +196,8 @@ function enhance(root) {
   const key = root.querySelector(".quiz__key");
   const submit = form.querySelector("button[type=submit]");
   const clear = root.querySelector("[data-action=clear]");
+  let followed = null; // the worker whose start this widget follows
+  let generation = 0; // bumped by each submit and each Clear: a reply to an older one is ignored
 
   const setState = (state, message) => {
     root.dataset.state = state;
@@ -131,18 +207,44 @@ function enhance(root) {
     setState("error", message);
     if (key) key.open = true;
   };
-  const onProgress = (step) => {
-    if (root.dataset.state === "loading") status.textContent = strings.progress[step] || strings.loading;
+  const showResult = (data) => {
+    const title = root.querySelector(".quiz__title")?.textContent ?? "";
+    renderResult(result, data, { strings, base: siteBase(), rootId: root.id, title });
+    result.hidden = false;
+    root.dataset.result = JSON.stringify(data);
+    setState("scored", strings.scored);
+    result.focus();
+  };
+  const showRejection = ({ message, items }) => {
+    setState("ready", message);
+    const first = items && form.querySelector(`[name="${CSS.escape(items[0])}"]`);
+    if (first) first.focus();
+  };
+  const hideResult = () => {
+    result.hidden = true;
+    result.replaceChildren();
+    delete root.dataset.result;
+  };
+
+  // Joins the tab's worker, starting one if there is none (or the last one died), and follows
+  // a worker's start once: its progress while loading, then "ready" or the paper key.
+  const join = () => {
+    const service = scoringWorker();
+    if (service === followed) return service;
+    followed = service;
+    service.listen(root, (step) => {
+      if (root.dataset.state === "loading") status.textContent = strings.progress[step] || strings.loading;
+    });
+    service.ready.then(
+      () => root.dataset.state === "loading" && setState("ready", strings.ready),
+      (error) => root.dataset.state === "loading" && showPaperKey(failureMessage(error)),
+    );
+    return service;
   };
   const start = () => {
     if (root.dataset.state !== "idle") return;
     setState("loading", strings.loading);
-    const service = startScoring(onProgress);
-    service.addProgressListener(onProgress);
-    service.ready.then(
-      () => root.dataset.state === "loading" && setState("ready", strings.ready),
-      (error) => showPaperKey(error.message === "timeout" ? strings.timeout : strings.failed),
-    );
+    join();
   };
 
   // A value stored before safety answers were left out loses them here, on screen and in storage.
@@ -152,7 +254,7 @@ function enhance(root) {
   submit.disabled = false;
   clear.disabled = false;
   // A worker already running (from an earlier page of this tab) makes the quiz ready at once.
-  if (scoring) start();
+  if (current) start();
 
   // Any interaction with the questions starts Python; clearing the answers does not.
   const startUnlessClearing = (event) => event.target !== clear && start();
@@ -163,40 +265,40 @@ function enhance(root) {
     storage.save(quizId, storableAnswers(form, readAnswers(form)));
   });
 
+  // Also the reader's way to try again after a failure: join() replaces a dead worker.
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    if (root.dataset.state === "scoring" || root.dataset.state === "error") return;
-    start();
+    if (root.dataset.state === "scoring") return;
+    const service = join();
+    const request = ++generation;
     const answers = readAnswers(form);
     submit.setAttribute("aria-disabled", "true");
     setState("scoring", strings.scoring);
+    let reply;
     try {
-      const reply = await scoring.score(quizId, answers);
-      if (reply.type === "scored") {
-        renderResult(result, reply.result, { strings, base: siteBase(), rootId: root.id });
-        result.hidden = false;
-        root.dataset.result = JSON.stringify(reply.result);
-        setState("scored", strings.scored);
-        result.focus();
-      } else {
-        setState("ready", reply.message);
-        const first = reply.items && form.querySelector(`[name="${CSS.escape(reply.items[0])}"]`);
-        if (first) first.focus();
-      }
+      reply = await service.score(quizId, answers);
     } catch (error) {
-      showPaperKey(error.message === "timeout" ? strings.timeout : strings.failed);
-    } finally {
-      submit.removeAttribute("aria-disabled");
+      reply = { error }; // no reply will come: failed in Python, or the worker is gone
     }
+    if (request !== generation) return; // these answers were cleared, or sent again since
+    submit.removeAttribute("aria-disabled");
+    if (reply.type === "scored") showResult(reply.result);
+    else if (reply.type === "rejected") showRejection(reply);
+    else showPaperKey(failureMessage(reply.error));
+  });
+
+  result.addEventListener("click", (event) => {
+    if (event.target.closest("[data-action=print]")) printResult(result);
   });
 
   clear.addEventListener("click", () => {
+    generation++; // a reply on its way belongs to the answers cleared now
     storage.clear(quizId);
     form.reset();
-    result.hidden = true;
-    result.replaceChildren();
-    delete root.dataset.result;
-    if (root.dataset.state === "scored") setState("ready");
+    hideResult();
+    submit.removeAttribute("aria-disabled");
+    const state = root.dataset.state;
+    if (state === "scoring" || state === "scored") setState(followed?.isReady ? "ready" : "loading");
     status.textContent = strings.cleared;
   });
 }

@@ -1,0 +1,74 @@
+"""The fixed "Quick exit" never covers the header's title, search or buttons, at any width a
+reader uses (and 200 % zoom), scrolled or not, and stays on screen."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+PATH = "attachment-and-trauma/"  # long enough to scroll 2000 px at every width
+WIDTHS = [320, 390, 640, 768, 1280, 1920]  # 640: a 1280 px screen at 200 % zoom
+
+# The quick exit's box, the viewport, and the boxes of the header's visible content.
+LAYOUT = """() => {
+  const box = (element) => {
+    const {left, top, right, bottom} = element.getBoundingClientRect();
+    return {left, top, right, bottom};
+  };
+  const shown = (element) => {
+    const style = getComputedStyle(element);
+    const {width, height} = element.getBoundingClientRect();
+    return style.visibility !== "hidden" && style.opacity !== "0" && width > 0 && height > 0;
+  };
+  const content = [...document.querySelectorAll(
+    ".md-header__title, .md-header__button, .md-header__option label, .md-search__inner")].filter(shown);
+  return {
+    exit: box(document.querySelector("[data-quick-exit]")),
+    viewport: {width: innerWidth, height: innerHeight},
+    header: content.map((element) => ({name: element.className || element.tagName, ...box(element)})),
+  };
+}"""
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+def assert_clear_of_the_header(page: Page, when: str) -> None:
+    layout = page.evaluate(LAYOUT)
+    exit_box, viewport = layout["exit"], layout["viewport"]
+    names = [item["name"] for item in layout["header"]]
+    assert any("md-header__title" in name for name in names), names
+    covered = [item for item in layout["header"] if overlaps(exit_box, item)]
+    assert not covered, f"{when}: the quick exit {exit_box} covers {covered}"
+    assert 0 <= exit_box["left"] and exit_box["right"] <= viewport["width"], f"{when}: {exit_box}"
+    assert 0 <= exit_box["top"] and exit_box["bottom"] <= viewport["height"], f"{when}: {exit_box}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_quick_exit_never_covers_the_header(page: Page, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(PATH)
+    assert_clear_of_the_header(page, f"{width} px, at the top")
+    page.evaluate("scrollTo(0, 2000)")
+    # Material shows the page's title in the header once the page has scrolled.
+    expect(page.locator(".md-header__title")).to_have_class(re.compile(r"md-header__title--active"))
+    assert_clear_of_the_header(page, f"{width} px, scrolled 2000 px")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_open_search_field_stays_clear_of_the_quick_exit(page: Page, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.emulate_media(reduced_motion="reduce")  # the search slides in: measure where it comes to rest
+    page.goto(PATH)
+    page.locator('label.md-header__button[for="__search"]').click() if width < 960 else page.locator(
+        ".md-search__input").click()
+    page.keyboard.type("trust")
+    expect(page.locator(".md-search-result__list > li").first).to_be_visible()
+    exit_box = page.evaluate(LAYOUT)["exit"]
+    for part in [".md-search__input", ".md-search__options button[type=reset]"]:
+        box = page.locator(part).bounding_box()
+        rect = {"left": box["x"], "top": box["y"], "right": box["x"] + box["width"], "bottom": box["y"] + box["height"]}
+        assert not overlaps(exit_box, rect), f"{width} px: the quick exit {exit_box} covers {part} {rect}"

@@ -1,0 +1,91 @@
+"""A scored result: its plot marks the scale, the quiz's note shows once, and "Print my result"
+puts that result alone on paper, dated, with the disclaimer and the links' addresses (but a
+safety-first result, whose answers are never stored either, offers no printout)."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from tests.conftest import ROOT
+from tests.widget.quiz_reader import answer_with_mouse, quiz_items, some_answers, submit_and_wait, widget
+
+STRINGS = json.loads((ROOT / "overrides" / "assets" / "quiz" / "strings.json").read_text(encoding="utf-8"))
+QUIZ = "attachment-style"
+PATH = "attachment-and-trauma/"
+CHAPTER_TEXT = "Your past shapes how you experience trust breaches today."  # the page's first paragraph
+
+
+def score(page: Page) -> dict:
+    page.goto(PATH)
+    answer_with_mouse(page, QUIZ, some_answers(QUIZ, seed=7))
+    return submit_and_wait(page, QUIZ)
+
+
+def flat(text: str) -> str:
+    """Text with all white space removed: a PDF breaks lines, and long addresses, anywhere."""
+    return "".join(text.split())
+
+
+def test_the_plot_marks_1_4_and_7_on_both_axes(page: Page) -> None:
+    result = score(page)
+    plot = result["plot"]
+    marks = widget(page, QUIZ).locator(".quiz__plot .quiz__plot-mark")
+    expected = sorted(str(value) for value in [plot["min"], plot["cut"], plot["max"]] * 2)
+    assert sorted(marks.all_text_contents()) == expected == ["1", "1", "4", "4", "7", "7"]
+    area = widget(page, QUIZ).locator(".quiz__plot-area").bounding_box()
+    boxes = [marks.nth(index).bounding_box() for index in range(marks.count())]
+    below = [box for box in boxes if box["y"] >= area["y"] + area["height"]]  # the x axis
+    left = [box for box in boxes if box["x"] + box["width"] <= area["x"]]  # the y axis
+    assert len(below) == 3 and len(left) == 3, boxes
+
+
+def test_the_quiz_note_shows_once_under_the_result(page: Page) -> None:
+    result = score(page)
+    quiz = widget(page, QUIZ)
+    assert result["note"] and quiz.inner_text().count(result["note"]) == 1
+    expect(quiz.locator(".quiz__note")).to_have_count(1)
+    assert result["note"] not in quiz.locator(".quiz__result").inner_text()
+
+
+def test_print_my_result_prints_that_result_alone(page: Page, site_url: str) -> None:
+    result = score(page)
+    page.evaluate("window.print = () => { window.__printed = true }")
+    widget(page, QUIZ).get_by_role("button", name=STRINGS["printResult"], exact=True).click()
+    assert page.evaluate("window.__printed") is True
+    assert page.evaluate("document.documentElement.classList.contains('printing-result')")
+
+    page.emulate_media(media="print")
+    text = "\n".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(page.pdf())).pages)
+    printed = flat(text)
+    scores = [paragraph for paragraph in result["paragraphs"] if paragraph.startswith(("Anxiety:", "Avoidance:"))]
+    assert len(scores) == 2
+    for paragraph in scores + [result["headline"], STRINGS["disclaimer"], result["links"][0]["text"]]:
+        assert flat(paragraph) in printed, paragraph
+    today = date.today()
+    # The reader's date, as the page's language (English) writes it.
+    assert flat(f"{today:%B} {today.day}, {today.year}") in printed
+    assert flat(f"{site_url}{result['links'][0]['href']}") in printed  # a link's plain address
+    for item in quiz_items(QUIZ):
+        assert flat(item["text"]) not in printed, item["text"]
+    assert flat(CHAPTER_TEXT) not in printed
+    assert flat(STRINGS["submit"]) not in printed and flat(STRINGS["printResult"]) not in printed
+
+    # Once the print dialog closes, the page prints whole again.
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert not page.evaluate("document.documentElement.classList.contains('printing-result')")
+    text = "\n".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(page.pdf())).pages)
+    assert flat(CHAPTER_TEXT) in flat(text)
+
+
+def test_a_safety_first_result_offers_no_printout(page: Page) -> None:
+    page.goto("signs-of-rebuilding/")
+    answer_with_mouse(page, "trust-signs", {"hope1": "on", "safety2": "on"})
+    assert submit_and_wait(page, "trust-signs")["category"]["id"] == "safety-first"
+    result = widget(page, "trust-signs").locator(".quiz__result")
+    expect(result).to_contain_text("Your safety comes first")
+    expect(result.get_by_role("button", name=STRINGS["printResult"])).to_have_count(0)
