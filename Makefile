@@ -28,6 +28,15 @@ pdf: build-site ## Export the built guide as one PDF: site/downloads/guide.pdf
 test: install-test ## Run the whole test suite, on two workers (pytest-xdist)
 	$(PY) -m pytest -n 2 --dist worksteal
 
+.PHONY: audit install-audit
+audit: install-audit ## Lighthouse and the Nu Html Checker on a fresh build; writes audit/results.json (not in `make test`)
+	$(PY) -m audit
+
+install-audit: install $(CHROMIUM) ## Install the audit's tools: npm's lighthouse and vnu-jar (via install), Java, chromium
+	@command -v java >/dev/null || { \
+	  echo "Installing Debian's default-jre-headless for the Nu Html Checker (needs root)."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
+
 .PHONY: bench
 bench: install-test ## Measure build, PDF, reader's wait, weight, main thread; writes bench/results.json
 	$(PY) -m bench

@@ -1,0 +1,1 @@
+"""`python -m audit`: Lighthouse and the Nu Html Checker on the built site (`make audit`)."""
