@@ -161,7 +161,7 @@ class Settings(base.Config):
 
 HOW_TO_FIX = {
     "generator": "write `generator: false` (or true)",
-    "clinic": "edit the `extra: clinic:` block in mkdocs.yml (see the README, 'Clinic details')",
+    "clinic": "edit the `extra: clinic:` block in mkdocs.yml (see handbook/editing.md, 'Clinic details')",
     "brand": 'set e.g. primary: "#1f5f5b" and accent: "#8a4b1c" under `extra: brand:`; each must be dark '
              "enough for white text (4.5:1)",
     "quick_exit": "set url to a neutral https:// page (e.g. https://www.weather.gov/) and label to what "
