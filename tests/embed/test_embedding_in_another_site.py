@@ -6,62 +6,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Frame, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.conftest import SiteServer
-from tests.embed.test_embed_pages import code_blocks
+from tests.embed.clinic import NEUTRAL, frame_of, host_page, iframe_height, pasted
 from tests.widget.quiz_reader import some_answers
-
-NEUTRAL = "https://www.weather.gov/"
-MESSAGE_LOG = """
-  window.__messages = [];
-  window.addEventListener("message", (event) => window.__messages.push({origin: event.origin, data: event.data}));
-"""
-
 
 @pytest.fixture(scope="module")
 def clinic_site(tmp_path_factory: pytest.TempPathFactory, built_site: Path, site_url: str) -> Iterator[tuple[Path, str]]:
     """A second origin, the clinic's website, where staff paste snippets from the staff page."""
     with SiteServer(tmp_path_factory.mktemp("clinic")) as server:
         yield server.site_dir, server.url
-
-
-def pasted(built_site: Path, site_url: str, embed_path: str) -> str:
-    (block,) = [block for block in code_blocks(built_site / "embed" / "index.html")
-                if f'src="{site_url}{embed_path}"' in block and "<script" in block]
-    return block
-
-
-def host_page(folder: Path, name: str, body: str) -> str:
-    (folder / name).write_text(f"<!doctype html><html lang=en><title>Clinic</title><h1>Our clinic</h1>{body}"
-                               "<p>Contact us.</p></html>", encoding="utf-8")
-    return name
-
-
-@pytest.fixture
-def visitor(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1000, "height": 800})
-    context.add_init_script(MESSAGE_LOG)
-    context.route(f"{NEUTRAL}**", lambda route: route.fulfill(status=200, content_type="text/html", body="<h1>Weather</h1>"))
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors
-
-
-def frame_of(page: Page) -> Frame:
-    """The embedded frame, once its scripts have run (quick exit listens from then on)."""
-    frame = page.frame_locator("iframe[data-rebuilding-trust-embed]")
-    expect(frame.locator(".quiz")).to_be_visible()
-    embedded = next(f for f in page.frames if "/embed/" in f.url)
-    embedded.wait_for_load_state("load")
-    return embedded
-
-
-def iframe_height(page: Page) -> float:
-    return page.locator("iframe[data-rebuilding-trust-embed]").bounding_box()["height"]
 
 
 def test_the_quiz_works_and_the_frame_fits_its_content(visitor: Page, clinic_site: tuple[Path, str], built_site: Path,

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.conftest import SiteServer, copy_project, run_mkdocs_build
-from tests.embed.test_embedding_in_another_site import MESSAGE_LOG, frame_of, host_page, iframe_height, pasted
+from tests.embed.clinic import frame_of, host_page, iframe_height, pasted
 
 SNIPPET_HEIGHT = 640  # what the pasted iframe says before the frame reports its height
 
@@ -51,18 +51,6 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
         result = run_mkdocs_build(project, site, site_url=site_server.url)
         assert result.returncode == 0, result.stderr
         yield Setup(site, site_server.url, hosts, listed_url, listed_url.replace("127.0.0.1", "localhost"))
-
-
-@pytest.fixture
-def visitor(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1000, "height": 800})
-    context.add_init_script(MESSAGE_LOG)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors
 
 
 def test_the_staff_page_and_the_embed_pages_name_the_allowed_sites(setup: Setup) -> None:

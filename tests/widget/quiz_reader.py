@@ -11,6 +11,8 @@ from playwright.sync_api import Page, expect
 
 from tests.conftest import ROOT
 
+ATTACHMENT_PAGE = "attachment-and-trauma/"  # where each quiz is placed in the guide
+SIGNS_PAGE = "signs-of-rebuilding/"
 SCORING_TIMEOUT_MS = 90_000  # a cold Pyodide start on a busy 2-core machine
 
 

@@ -7,6 +7,8 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.widget.quiz_reader import (
+    ATTACHMENT_PAGE,
+    SIGNS_PAGE,
     answer_and_expect_failure,
     answer_with_mouse,
     checked_answers,
@@ -15,9 +17,6 @@ from tests.widget.quiz_reader import (
     submit_and_wait,
     widget,
 )
-
-ATTACHMENT_PAGE = "attachment-and-trauma/"
-SIGNS_PAGE = "signs-of-rebuilding/"
 
 
 def test_pages_without_a_quiz_fetch_no_pyodide_and_start_no_worker(page: Page) -> None:

@@ -12,6 +12,8 @@ import re
 from playwright.sync_api import Locator, Page, Route, Worker, expect
 
 from tests.widget.quiz_reader import (
+    ATTACHMENT_PAGE,
+    SIGNS_PAGE,
     SCORING_TIMEOUT_MS,
     answer_and_expect_failure,
     answer_with_mouse,
@@ -22,8 +24,6 @@ from tests.widget.quiz_reader import (
     widget,
 )
 
-ATTACHMENT_PAGE = "attachment-and-trauma/"
-SIGNS_PAGE = "signs-of-rebuilding/"
 RUNTIME_WASM = re.compile(r".*/assets/pyodide/[^/]+/pyodide\.asm\.wasm$")
 QUIZ_WORKER = re.compile(r".*/assets/quiz/[^/]+/worker\.js$")
 SETTLED = re.compile(r"^(ready|scored|error)$")  # anything but idle, loading or scoring

@@ -7,6 +7,8 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.widget.quiz_reader import (
+    ATTACHMENT_PAGE,
+    SIGNS_PAGE,
     answer_with_mouse,
     checked_answers,
     cli_score,
@@ -15,9 +17,6 @@ from tests.widget.quiz_reader import (
     submit_and_wait,
     widget,
 )
-
-ATTACHMENT_PAGE = "attachment-and-trauma/"
-SIGNS_PAGE = "signs-of-rebuilding/"
 
 
 def test_attachment_quiz_with_the_mouse_gives_the_clis_result(page: Page) -> None:

@@ -1,0 +1,24 @@
+"""The visitor of a clinic's page: a browser page that logs every message the page receives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.embed.clinic import MESSAGE_LOG, NEUTRAL
+
+
+@pytest.fixture
+def visitor(browser: Browser) -> Iterator[Page]:
+    """A fresh page; the neutral site Quick exit opens is answered here, nothing leaves the machine."""
+    context = browser.new_context(viewport={"width": 1000, "height": 800})
+    context.add_init_script(MESSAGE_LOG)
+    context.route(f"{NEUTRAL}**", lambda route: route.fulfill(status=200, content_type="text/html", body="<h1>Weather</h1>"))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors
