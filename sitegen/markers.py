@@ -45,14 +45,11 @@ class Context:
     page: Page
     where: str
     settings: Settings
-    site: Site | None
+    site: Site
 
 
-def expand(markdown: str, page: Page, settings: Settings, site: Site | None = None) -> str:
-    """Replace every marker of a page; errors name the page, the line and the markers that exist.
-
-    Without `site`, a marker about the quizzes stops the build as if no quiz were placed.
-    """
+def expand(markdown: str, page: Page, settings: Settings, site: Site) -> str:
+    """Replace every marker of a page; errors name the page, the line and the markers that exist."""
 
     def replace(match: re.Match[str]) -> str:
         where = page_line(page, markdown, match.start())
@@ -103,8 +100,8 @@ def render_safety_resources() -> str:
 def render_self_checks(context: Context) -> str:
     """The placed quizzes as a Markdown list: each one's title, linked to the quiz on its page
     (a relative link MkDocs checks), and the first sentence of its intro."""
-    quizzes = context.site.quizzes if context.site else {}
-    homes = context.site.quiz_homes() if context.site else {}
+    quizzes = context.site.quizzes
+    homes = context.site.quiz_homes()
     if not homes:
         raise BuildInputError(context.where, "no page of the guide places a quiz, so there is nothing to list",
                               "place a quiz with a ```quiz fence, or remove the marker")

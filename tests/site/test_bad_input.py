@@ -12,13 +12,15 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from sitegen import markers
 from sitegen.errors import BuildInputError
 from sitegen.settings import Settings, read
 from tests.conftest import ROOT, copy_project, run_mkdocs_build
+
+NO_QUIZZES = markers.Site(quizzes={}, files=Files([]), nav=None)  # these pages' markers are the clinic's
 
 
 @functools.cache
@@ -64,7 +66,7 @@ def test_an_unknown_marker_names_the_page_and_line(tmp_path: Path) -> None:
     (docs / "what-not-to-do.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     markdown, page = page_markdown(docs, "what-not-to-do.md")
     with pytest.raises(BuildInputError) as caught:
-        markers.expand(markdown, page, settings())
+        markers.expand(markdown, page, settings(), NO_QUIZZES)
     error = str(caught.value)
     # Line 12 of the file: the front matter MkDocs read off is counted.
     assert error.startswith("docs/what-not-to-do.md:12: unknown marker '{{ clinic.phone_number }}'"), error
@@ -77,6 +79,6 @@ def test_a_configured_booking_link_becomes_a_button() -> None:
     consultation = project_config().extra["clinic"]["consultation"]
     assert consultation["url"] is None  # the client gave none: the session's build shows the offer unlinked
     booking = settings(consultation={**consultation, "url": "https://booking.invalid/calm"})
-    expanded = markers.expand(markdown, page, booking)
+    expanded = markers.expand(markdown, page, booking, NO_QUIZZES)
     assert ('<a class="md-button md-button--primary" href="https://booking.invalid/calm">'
             "Book a FREE 15-Minute Consultation</a>") in expanded

@@ -38,10 +38,11 @@ def home_page() -> tuple[str, Page]:
     return page.markdown or "", page
 
 
-def expand_home(quiz_set: dict, with_site: bool = True) -> str:
+def expand_home(quiz_set: dict, with_pages: bool = True) -> str:
+    """The home page's Markdown expanded, with the guide's pages (or none, so no quiz is placed)."""
     config, files = project()
     markdown, page = home_page()
-    site = markers.Site(quiz_set, files, config.nav) if with_site else None
+    site = markers.Site(quiz_set, files if with_pages else Files([]), config.nav)
     return markers.expand(markdown, page, read(config.extra), site)
 
 
@@ -76,7 +77,7 @@ def test_the_list_takes_each_quiz_s_title_and_first_sentence() -> None:
 
 def test_without_the_placed_quizzes_the_marker_stops_the_build() -> None:
     with pytest.raises(BuildInputError) as caught:
-        expand_home({}, with_site=False)
+        expand_home({}, with_pages=False)
     assert str(caught.value).startswith("docs/index.md:") and "no page of the guide places a quiz" in str(caught.value)
 
 
