@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-BUILD_FILES = ("mkdocs.yml", "hooks.py", "pyproject.toml")
+BUILD_FILES = ("mkdocs.yml", "hooks.py", "pyproject.toml", "package.json", "package-lock.json")
 BUILD_FOLDERS = ("overrides", "quizzes", "sitegen")
 
 

@@ -1,7 +1,8 @@
 """What the browser needs for quizzes: the runtime, the quiz wheel, its lockfile and the widget.
 
 One job per module: runtime (the pinned Pyodide from npm), wheel (`quizzes/` as a wheel),
-lockfile (the pyodide-lock.json that pins the wheel), and here the content-hashed folder.
+lockfile (the pyodide-lock.json that pins the wheel), stdlib (the precompiled standard library
+the quizzes need, proven under Node), and here the content-hashed folder.
 
 The files the browser needs for quizzes sit under one content-hashed folder of the site.
 
@@ -19,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.bundle.lockfile import site_lockfile
-from sitegen.bundle.runtime import Runtime
+from sitegen.bundle.runtime import CORE_FILES, Runtime
+from sitegen.bundle.stdlib import SiteStdlib
 from sitegen.bundle.wheel import Wheel
 
 SOURCE_FOLDER = "assets/quiz"  # in overrides/: the widget's sources, never served as they are
@@ -34,18 +36,34 @@ class QuizBundle:
     files: dict[str, bytes]
 
 
-def make_bundle(overrides: Path, runtime: Runtime, wheel: Wheel, strings: dict[str, object]) -> QuizBundle:
+def make_bundle(overrides: Path, runtime: Runtime, wheel: Wheel, stdlib: SiteStdlib,
+                strings: dict[str, object]) -> QuizBundle:
     """Collect the widget's files, the generated modules, the wheel and the lockfile."""
     sources = overrides / SOURCE_FOLDER
     files = {name: (sources / name).read_bytes() for name in SOURCES}
     files["strings.js"] = f"export default {json.dumps(strings, ensure_ascii=False, indent=1)};\n".encode()
-    files["paths.js"] = (
-        f'export const runtimeURL = new URL("../../../{runtime.site_path}/", import.meta.url).href;\n'
-        'export const lockFileURL = new URL("./pyodide-lock.json", import.meta.url).href;\n'
-    ).encode()
     files["pyodide-lock.json"] = site_lockfile(runtime, wheel).encode()
     files[wheel.file_name] = wheel.path.read_bytes()
+    files["paths.js"] = _paths_module(runtime, stdlib, files["pyodide-lock.json"], wheel)
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
     return QuizBundle(path=f"{SOURCE_FOLDER}/{digest.hexdigest()[:12]}", files=files)
+
+
+def _paths_module(runtime: Runtime, stdlib: SiteStdlib, lockfile: bytes, wheel: Wheel) -> bytes:
+    """paths.js: where the worker finds the runtime, and what it downloads at start with each size.
+
+    The sizes are the files' own, before any compression by the host.
+    """
+    runtime_url = f"../../../{runtime.site_path}/"  # from assets/quiz/<hash>/ to the site's root
+    sizes = {runtime_url + name: (runtime.package_dir / name).stat().st_size for name in CORE_FILES}
+    sizes[runtime_url + stdlib.file_name] = stdlib.path.stat().st_size
+    sizes["./pyodide-lock.json"] = len(lockfile)
+    sizes[f"./{wheel.file_name}"] = wheel.path.stat().st_size
+    return (
+        f'export const runtimeURL = new URL("{runtime_url}", import.meta.url).href;\n'
+        f'export const stdLibURL = new URL("{runtime_url}{stdlib.file_name}", import.meta.url).href;\n'
+        'export const lockFileURL = new URL("./pyodide-lock.json", import.meta.url).href;\n'
+        f"export const runtimeFiles = {json.dumps(sizes, indent=1)};\n"
+    ).encode()

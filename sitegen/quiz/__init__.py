@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from sitegen.bundle import SOURCE_FOLDER, QuizBundle, make_bundle
 from sitegen.bundle.runtime import CORE_FILES, Runtime, find_runtime
+from sitegen.bundle.stdlib import SiteStdlib, build_site_stdlib
 from sitegen.bundle.wheel import build_quiz_wheel
 from sitegen.quiz import fence
 from sitegen.quiz.source import load_quizzes
@@ -24,28 +25,31 @@ from sitegen.quiz.source import load_quizzes
 
 @dataclass(frozen=True)
 class QuizBuild:
-    """The checked quizzes by id, the vendored runtime and the hashed browser bundle of one build."""
+    """The checked quizzes by id, the vendored runtime, its site stdlib and the hashed browser bundle."""
 
     quizzes: dict[str, Any]
     runtime: Runtime
+    stdlib: SiteStdlib
     bundle: QuizBundle
 
 
 def prepare(config: MkDocsConfig) -> QuizBuild:
-    """Check the quizzes and the runtime, build the wheel, and plug the quiz fence in."""
+    """Check the quizzes and the runtime, build the wheel and the site stdlib, plug the quiz fence in."""
     project = Path(config.config_file_path).resolve().parent
     overrides = Path(config.theme.custom_dir)
     runtime = find_runtime(project)
     quizzes = load_quizzes(project)
     strings = fence.load_strings(overrides)
-    bundle = make_bundle(overrides, runtime, build_quiz_wheel(project), strings)
+    wheel = build_quiz_wheel(project)
+    stdlib = build_site_stdlib(project, runtime, wheel, quizzes)
+    bundle = make_bundle(overrides, runtime, wheel, stdlib, strings)
     site_root = urlsplit(config.site_url or "/").path or "/"
     fence.plug_in(config, fence.FormRenderer(overrides, quizzes, strings, site_root))
-    return QuizBuild(quizzes=quizzes, runtime=runtime, bundle=bundle)
+    return QuizBuild(quizzes=quizzes, runtime=runtime, stdlib=stdlib, bundle=bundle)
 
 
 def add_site_files(files: Files, build: QuizBuild, config: MkDocsConfig) -> None:
-    """Serve the hashed bundle and the runtime; drop the bundle's unhashed sources."""
+    """Serve the hashed bundle, the runtime and the site stdlib; drop the bundle's unhashed sources."""
     for file in [file for file in files if file.src_uri.startswith(f"{SOURCE_FOLDER}/")]:
         files.remove(file)
     for name, content in build.bundle.files.items():
@@ -53,6 +57,8 @@ def add_site_files(files: Files, build: QuizBuild, config: MkDocsConfig) -> None
     for name in CORE_FILES:
         files.append(File.generated(config, f"{build.runtime.site_path}/{name}",
                                     abs_src_path=str(build.runtime.package_dir / name)))
+    files.append(File.generated(config, f"{build.runtime.site_path}/{build.stdlib.file_name}",
+                                abs_src_path=str(build.stdlib.path)))
 
 
 def register_mime_types() -> None:

@@ -1,0 +1,177 @@
+// The site's standard library for Pyodide: found by running the quizzes, proven by running them again.
+//
+//   node sitegen/bundle/stdlib.mjs <job.json>
+//
+// The job (written by sitegen/bundle/stdlib.py) names the pinned runtime folder, the site
+// lockfile's text, the quiz wheel, where to write the zip, and what to run: the quiz modules,
+// every import statement of quizzes/, and the sample answer sets (as JSON) to score.
+//
+// 1. Discovery: start Pyodide with npm's stdlib and load the wheel as the browser's worker
+//    does, import and score everything, let one Python error reach JS (the worker relies on
+//    that path, and it imports the traceback modules), then compile every module loaded from
+//    the stdlib zip to an unchecked hash-based .pyc (PEP 552) inside Pyodide, so each is for
+//    its own Python, and write them to a stored, reproducible zip.
+// 2. Proof: start a second Pyodide with that zip as `stdLibURL`, and run and score it all again.
+//
+// Prints one JSON report on stdout: {modules, failures, replies: {discovery, proof}, seconds}.
+// A failure is {run, step, index, type, missing, message}; `step` is "module", "import",
+// "sample" or "traceback" and `index` points into the job's list of that step.
+import { mkdtemp, readFile, rm, writeFile, copyFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+// Pyodide logs with console.log; stdout carries only the report.
+console.log = console.info = console.debug = (...args) => console.error(...args);
+
+const PYC_ZIP = "/tmp/site_stdlib.zip"; // in Pyodide's in-memory file system
+
+// Runs inside the discovery Pyodide, after everything was imported and scored.
+const COLLECT = `
+def collect(out_path):
+    import sys
+    loaded = list(sys.modules.items())  # before this function imports anything itself
+    import importlib.util, json, zipfile
+    from importlib._bootstrap_external import _code_to_hash_pyc
+
+    zips = [entry for entry in sys.path if entry.endswith(".zip")]
+    if len(zips) != 1:
+        raise RuntimeError(f"expected one stdlib zip on sys.path, found {zips}")
+    stock = zipfile.ZipFile(zips[0])
+    root = zips[0] + "/"
+    entries, modules = {}, []
+    for name, module in loaded:
+        spec, file = getattr(module, "__spec__", None), getattr(module, "__file__", None)
+        # Frozen modules (os, codecs, importlib.util, ...) report a __file__ in the zip,
+        # but load from the interpreter itself.
+        if not file or not file.startswith(root) or spec is None or spec.origin == "frozen":
+            continue
+        source_name = file[len(root):]
+        if not source_name.endswith(".py"):
+            raise RuntimeError(f"{name} was loaded from {file}, which is not Python source")
+        source = stock.read(source_name)
+        code = compile(source, file, "exec", dont_inherit=True)
+        entries[source_name + "c"] = _code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
+        modules.append(name)
+        if source_name.endswith("/__init__.py"):  # a package: keep the data files beside it
+            folder = source_name.removesuffix("__init__.py")
+            for other in stock.namelist():
+                rest = other.removeprefix(folder)
+                if other.startswith(folder) and rest and "/" not in rest and not rest.endswith(".py"):
+                    entries[other] = stock.read(other)
+    # Sorted, one fixed date: identical inputs give identical bytes. Deflated, not stored: many
+    # hosts (Cloudflare's and BunnyCDN's defaults among them) never compress application/zip,
+    # and stored it would go out at 3.5 MB there; deflated it is 1.4 MB on every host, about
+    # what gzip makes of the stored zip (brotli would make 1.0 MB, on the hosts that use it).
+    with zipfile.ZipFile(out_path, "w", compresslevel=9) as out:
+        for arcname in sorted(entries):
+            info = zipfile.ZipInfo(arcname, date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED  # a ZipInfo's own type wins over the file's
+            out.writestr(info, entries[arcname])
+    return json.dumps(sorted(modules))
+`;
+
+async function main() {
+  const job = JSON.parse(await readFile(process.argv[2], "utf8"));
+  const packages = await mkdtemp(join(tmpdir(), "site-stdlib-"));
+  try {
+    await writeFile(join(packages, "pyodide-lock.json"), job.lockfile);
+    await copyFile(job.wheel, join(packages, basename(job.wheel)));
+    const report = { modules: [], failures: [], replies: {}, seconds: {} };
+
+    let started = performance.now();
+    // A fixed hash seed: set and frozenset constants are marshalled in iteration order.
+    const discovery = await startPython(job, packages, { env: { PYTHONHASHSEED: "0" } });
+    runEverything(discovery, job, "discovery", report);
+    if (report.failures.length === 0) {
+      discovery.runPython(COLLECT);
+      report.modules = JSON.parse(discovery.globals.get("collect")(PYC_ZIP));
+      await writeFile(job.output, discovery.FS.readFile(PYC_ZIP));
+    }
+    report.seconds.discovery = seconds(started);
+
+    if (report.failures.length === 0) {
+      started = performance.now();
+      const proof = await startPython(job, packages, { stdLibURL: job.output });
+      runEverything(proof, job, "proof", report);
+      report.seconds.proof = seconds(started);
+    }
+    process.stdout.write(JSON.stringify(report));
+  } finally {
+    await rm(packages, { recursive: true, force: true });
+  }
+}
+
+// Pyodide as the browser's worker starts it: the site lockfile, then the wheel, integrity checked.
+async function startPython(job, packages, options) {
+  const { loadPyodide } = await import(pathToFileURL(join(job.runtime, "pyodide.mjs")).href);
+  const pyodide = await loadPyodide({
+    indexURL: job.runtime,
+    lockFileURL: join(packages, "pyodide-lock.json"),
+    packageBaseUrl: packages + "/",
+    stdout: () => {},
+    stderr: (line) => console.error(line),
+    ...options,
+  });
+  await pyodide.loadPackage("quizzes", {
+    messageCallback: () => {},
+    errorCallback: (message) => console.error(message),
+    checkIntegrity: true,
+  });
+  return pyodide;
+}
+
+// Import each quiz module and each import statement, score every sample, raise one error.
+function runEverything(pyodide, job, run, report) {
+  const fail = (step, index, error) => report.failures.push({ run, step, index, ...described(pyodide, error) });
+  job.modules.forEach((name, index) => {
+    try {
+      pyodide.pyimport(name);
+    } catch (error) {
+      fail("module", index, error);
+    }
+  });
+  job.imports.forEach((statement, index) => {
+    try {
+      pyodide.runPython(statement, { globals: pyodide.toPy({}) });
+    } catch (error) {
+      fail("import", index, error);
+    }
+  });
+  const score = pyodide.pyimport("quizzes.core.browser").score_json;
+  report.replies[run] = job.samples.map(({ quiz, answers }, index) => {
+    try {
+      return score(quiz, answers);
+    } catch (error) {
+      fail("sample", index, error);
+      return null;
+    }
+  });
+  // A Python error that reaches JS is formatted by Python's traceback machinery.
+  try {
+    pyodide.runPython("raise ValueError('site stdlib probe')");
+    fail("traceback", 0, new Error("a Python exception did not reach JS"));
+  } catch (error) {
+    if (!(error instanceof pyodide.ffi.PythonError) || !error.message.includes("site stdlib probe")) {
+      fail("traceback", 0, error);
+    }
+  }
+}
+
+// A Python exception as the report gives it: its type, the module it missed, its last line.
+function described(pyodide, error) {
+  if (!(error instanceof pyodide.ffi.PythonError)) {
+    return { type: error.name, missing: null, message: String(error.stack || error) };
+  }
+  const lines = error.message.trim().split("\n");
+  const last = lines.findLast((line) => line.startsWith(`${error.type}:`)) ?? lines.at(-1);
+  const missing = error.type === "ModuleNotFoundError" ? (last.match(/No module named '([^']+)'/)?.[1] ?? null) : null;
+  return { type: error.type, missing, message: last };
+}
+
+function seconds(started) {
+  return Math.round(performance.now() - started) / 1000;
+}
+
+await main();

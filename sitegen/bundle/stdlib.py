@@ -1,0 +1,278 @@
+"""The site's standard library for Pyodide: only the modules the quizzes need, precompiled.
+
+npm's `python_stdlib.zip` holds the sources of the whole library, so every start in the
+reader's browser compiles what it imports. The site serves instead a zip of `.pyc` files of
+just the modules that Pyodide's start-up and the quizzes import, found by running them under
+Node (stdlib.mjs) and then proven: a second Pyodide started with that zip alone must give,
+for every sample answer set of every quiz, the very reply CPython gives here.
+
+Node's work is cached by the digest of its inputs, so only a changed quiz or runtime pays it.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sitegen.bundle.lockfile import site_lockfile
+from sitegen.bundle.runtime import Runtime
+from sitegen.bundle.wheel import Wheel
+from sitegen.errors import BuildInputError
+
+SCRIPT = Path(__file__).with_name("stdlib.mjs")
+CACHE = Path(tempfile.gettempdir()) / "rebuilding-trust-site-stdlib"
+ZIP_NAME, MODULES_NAME = "python_stdlib.zip", "modules.json"
+NODE_TIMEOUT_S = 300
+
+
+@dataclass(frozen=True)
+class SiteStdlib:
+    """The proven zip in the cache, its sha256 and the modules in it."""
+
+    path: Path
+    sha256: str
+    modules: tuple[str, ...]
+
+    @property
+    def file_name(self) -> str:
+        """Named by content, so a browser cache can never serve an old one."""
+        return f"stdlib-{self.sha256[:12]}.zip"
+
+
+@dataclass(frozen=True)
+class _Sample:
+    """One answer set a quiz's form can (or cannot) send, and CPython's reply to it."""
+
+    quiz_id: str
+    where: str  # the quiz's file, e.g. "quizzes/trust_signs.py"
+    label: str
+    answers: str  # JSON, as the worker sends it
+    reply: str
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What Node runs, and where each item came from, to name it in an error."""
+
+    modules: list[tuple[str, str]]  # (module name, its file)
+    imports: list[tuple[str, str]]  # (statement, its file:line)
+    samples: list[_Sample]
+
+
+def build_site_stdlib(project: Path, runtime: Runtime, wheel: Wheel, quizzes: dict[str, Any]) -> SiteStdlib:
+    """The site stdlib for this runtime and wheel: from the cache, or found and proven now."""
+    folder = CACHE / _digest(runtime, wheel)[:24]
+    if not (folder / MODULES_NAME).is_file():
+        _build(folder, project, runtime, wheel, quizzes)
+    path = folder / ZIP_NAME
+    modules = json.loads((folder / MODULES_NAME).read_text(encoding="utf-8"))
+    return SiteStdlib(path=path, sha256=hashlib.sha256(path.read_bytes()).hexdigest(), modules=tuple(modules))
+
+
+def _digest(runtime: Runtime, wheel: Wheel) -> str:
+    """Everything the zip depends on: the runtime, the quiz code (in the wheel) and this code."""
+    digest = hashlib.sha256(f"{runtime.version}\0{wheel.sha256}\0".encode())
+    for path in (SCRIPT, Path(__file__)):
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _build(folder: Path, project: Path, runtime: Runtime, wheel: Wheel, quizzes: dict[str, Any]) -> None:
+    """Run Node, check its report, then move the zip and its module list into the cache.
+
+    Written under temporary names and renamed: two test workers may build the same one at once.
+    """
+    job = _Job(_quiz_modules(project, quizzes), _import_statements(project), _samples(project, quizzes))
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=CACHE, prefix="building-") as staging_dir:
+        staging = Path(staging_dir)
+        report = _run_node(staging, runtime, wheel, job, staging / ZIP_NAME)
+        _check(report, job, runtime)
+        (staging / MODULES_NAME).write_text(json.dumps(report["modules"], indent=1), encoding="utf-8")
+        folder.mkdir(exist_ok=True)
+        os.replace(staging / ZIP_NAME, folder / ZIP_NAME)
+        os.replace(staging / MODULES_NAME, folder / MODULES_NAME)  # last: its presence means done
+
+
+# -----------------------------------------------------------------------------
+# What Node runs
+# -----------------------------------------------------------------------------
+
+def _quiz_modules(project: Path, quizzes: dict[str, Any]) -> list[tuple[str, str]]:
+    """Every quiz module by name, as the browser imports it, with its file."""
+    files = sorted({_relative(project, quiz.file) for quiz in quizzes.values()})
+    return [(file.removesuffix(".py").replace("/", "."), file) for file in files]
+
+
+def _import_statements(project: Path) -> list[tuple[str, str]]:
+    """Every absolute import of quizzes/**.py, one module a statement, with its file:line.
+
+    Run one by one under Node, they also reach imports inside functions no sample calls.
+    """
+    statements: dict[str, str] = {}
+    for path in sorted((project / "quizzes").rglob("*.py")):
+        where = path.relative_to(project).as_posix()
+        for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+            for statement in _statements(node):
+                statements.setdefault(statement, f"{where}:{node.lineno}")
+    return list(statements.items())
+
+
+def _statements(node: ast.AST) -> list[str]:
+    """`import a.b` for each module of an import; `from a import b, c` as written.
+
+    The package's own modules are left out: the wheel holds them, not the standard library.
+    """
+    if isinstance(node, ast.Import):
+        return [f"import {alias.name}" for alias in node.names if alias.name.split(".")[0] != "quizzes"]
+    if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").split(".")[0] != "quizzes":
+        return [f"from {node.module} import {', '.join(alias.name for alias in node.names)}"]
+    return []
+
+
+def _samples(project: Path, quizzes: dict[str, Any]) -> list[_Sample]:
+    """`python -m quizzes check`'s sample answer sets, valid and invalid, with CPython's replies.
+
+    Imported at call time: the build imports `quizzes/` afresh each time (see quiz/source.py).
+    """
+    check = importlib.import_module("quizzes.core.check")
+    score_json = importlib.import_module("quizzes.core.browser").score_json
+    samples = []
+    for quiz_id, quiz in sorted(quizzes.items()):
+        for label, answers in [*check.valid_answer_sets(quiz), *check.invalid_answer_sets(quiz)]:
+            answers_json = json.dumps(answers)
+            samples.append(_Sample(quiz_id, _relative(project, quiz.file), label, answers_json,
+                                   score_json(quiz_id, answers_json)))
+    return samples
+
+
+def _relative(project: Path, file: str) -> str:
+    return Path(file).resolve().relative_to(project.resolve()).as_posix()
+
+
+# -----------------------------------------------------------------------------
+# Running Node
+# -----------------------------------------------------------------------------
+
+def _run_node(staging: Path, runtime: Runtime, wheel: Wheel, job: _Job, output: Path) -> dict[str, Any]:
+    """stdlib.mjs's report; a BuildInputError if Node is missing, fails or says nothing readable."""
+    node = shutil.which("node")
+    if node is None:
+        raise BuildInputError("package.json", "Node.js is not installed; the build needs it (Node 20) to make "
+                                              "and prove the standard library the browser's Python loads",
+                              "install Node.js 20, then run `make install`")
+    job_file = staging / "job.json"
+    job_file.write_text(json.dumps({
+        "runtime": str(runtime.package_dir.resolve()),
+        "lockfile": site_lockfile(runtime, wheel),
+        "wheel": str(wheel.path),
+        "output": str(output),
+        "modules": [name for name, _ in job.modules],
+        "imports": [statement for statement, _ in job.imports],
+        "samples": [{"quiz": sample.quiz_id, "answers": sample.answers} for sample in job.samples],
+    }), encoding="utf-8")
+    try:
+        done = subprocess.run([node, str(SCRIPT), str(job_file)], capture_output=True, text=True,
+                              timeout=NODE_TIMEOUT_S, check=False)
+    except subprocess.TimeoutExpired:
+        raise _node_failed(f"it did not finish within {NODE_TIMEOUT_S} s") from None
+    if done.returncode != 0:
+        raise _node_failed(f"it exited with code {done.returncode}:\n    {_last_lines(done.stderr)}")
+    try:
+        return json.loads(done.stdout)
+    except json.JSONDecodeError:
+        raise _node_failed(f"its report is not JSON:\n    {_last_lines(done.stdout + done.stderr)}") from None
+
+
+def _node_failed(problem: str) -> BuildInputError:
+    return BuildInputError("sitegen/bundle/stdlib.mjs",
+                           f"Node failed while making the browser's standard library: {problem}",
+                           "run `make install` (it reinstalls the pinned runtime); if it still fails, "
+                           "Node's last lines above say where")
+
+
+def _last_lines(text: str, count: int = 8) -> str:
+    return "\n    ".join(text.strip().splitlines()[-count:]) or "(no output)"
+
+
+# -----------------------------------------------------------------------------
+# Reading Node's report
+# -----------------------------------------------------------------------------
+
+def _check(report: dict[str, Any], job: _Job, runtime: Runtime) -> None:
+    """The first failure as a BuildInputError naming its file; then every reply against CPython's.
+
+    Failed import statements are reported first: they name the module as the quiz wrote
+    it, and a quiz module that cannot be imported makes every later step fail too.
+    """
+    order = ("import", "module", "sample", "traceback")
+    if report["failures"]:
+        raise _failure_error(min(report["failures"], key=lambda failure: order.index(failure["step"])), job, runtime)
+    for run in ("discovery", "proof"):
+        for sample, reply in zip(job.samples, report["replies"][run], strict=True):
+            if json.loads(reply) != json.loads(sample.reply):
+                raise BuildInputError(
+                    sample.where,
+                    f"{_browser(runtime, run)} scores {sample.label} differently from this machine's Python "
+                    f"{sys.version_info.major}.{sys.version_info.minor}:\n"
+                    f"    browser: {reply}\n    here:    {sample.reply}",
+                    "make the scoring give the same result on every Python 3 (no reliance on set order, "
+                    "float formatting or features of one version)" if run == "discovery" else _report_it(),
+                )
+
+
+def _failure_error(failure: dict[str, Any], job: _Job, runtime: Runtime) -> BuildInputError:
+    """A failure of Node's report as the error to raise, at the file (and line) it came from."""
+    browser = _browser(runtime, failure["run"])
+    if failure["step"] == "traceback":
+        return BuildInputError("sitegen/bundle/stdlib.mjs",
+                               f"in {browser}, a Python error did not reach JS as the worker expects: "
+                               f"{failure['message']}", _report_it())
+    where, doing, module = _failed_item(failure, job)
+    if failure["run"] == "proof":
+        return BuildInputError(where, f"{doing} fails in {browser}, though not with the full one: "
+                                      f"{failure['message']}", _report_it(failure["missing"]))
+    if failure["type"] == "ModuleNotFoundError" and module:
+        when = f"{doing} " if failure["step"] == "sample" else ""  # no import statement shows it: say when
+        return BuildInputError(where, f"{when}imports {module!r}, which {browser} does not include",
+                               "use another standard-library module, or remove the import")
+    python = runtime.lockfile()["info"]["python"]  # type: ignore[index]
+    return BuildInputError(where, f"{doing} fails in {browser}: {failure['message']}",
+                           f"make the code work on Python {python} too")
+
+
+def _failed_item(failure: dict[str, Any], job: _Job) -> tuple[str, str, str | None]:
+    """Where the failed item is, what was being done, and the module that was missing."""
+    step, index, missing = failure["step"], failure["index"], failure["missing"]
+    if step == "import":
+        statement, where = job.imports[index]
+        module = statement.split()[1]
+        # `import a.b` where `a` is there and `a.b` is not names `a.b`; `_sqlite3` missing names `sqlite3`.
+        return where, f"`{statement}`", missing if missing and missing.startswith(f"{module}.") else module
+    if step == "module":
+        name, where = job.modules[index]
+        return where, f"importing {name}", missing
+    sample = job.samples[index]
+    return sample.where, f"scoring {sample.label}", missing
+
+
+def _browser(runtime: Runtime, run: str) -> str:
+    """The Python a run of stdlib.mjs used, as error messages name it."""
+    browser = f"the browser's Python (Pyodide {runtime.version})"
+    return browser if run == "discovery" else f"{browser} with the site's trimmed standard library"
+
+
+def _report_it(missing: str | None = None) -> str:
+    """The fix for a fault of this code, not of the quizzes."""
+    keep = f"; meanwhile, `import {missing}` at the top of the quiz module makes the build keep it" if missing else ""
+    return f"this is a bug of sitegen/bundle/stdlib.mjs, please report it{keep}"

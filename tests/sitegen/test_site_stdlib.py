@@ -1,0 +1,147 @@
+"""The site's own standard library: only what the quizzes need, precompiled, found and proven under Node."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from quizzes.core.registry import all_quizzes
+from sitegen.bundle import stdlib as stdlib_module
+from sitegen.bundle.runtime import STOCK_STDLIB, find_runtime
+from sitegen.bundle.wheel import build_quiz_wheel
+from sitegen.errors import BuildInputError
+from tests.conftest import ROOT, copy_project, run_mkdocs_build
+
+NPM_STDLIB = ROOT / "node_modules" / "pyodide" / STOCK_STDLIB
+TOY_FILE = ROOT / "tests" / "quizzes" / "toy" / "toy_rest.py"
+
+
+def build(cache: Path, monkeypatch: pytest.MonkeyPatch) -> stdlib_module.SiteStdlib:
+    """build_site_stdlib for this project, with its cache in `cache`."""
+    monkeypatch.setattr(stdlib_module, "CACHE", cache)
+    quizzes = {quiz.id: quiz for quiz in all_quizzes()}
+    return stdlib_module.build_site_stdlib(ROOT, find_runtime(ROOT), build_quiz_wheel(ROOT), quizzes)
+
+
+def served_stdlib(site: Path) -> Path:
+    (path,) = (site / "assets" / "pyodide").glob("*/stdlib-*.zip")
+    return path
+
+
+def add_toy_quiz(project: Path, imports: str, *, score: str | None = None) -> None:
+    """The tests' toy quiz as quizzes/toy.py, with `imports` after its own and, if `score` is
+    given, a kind of ScaleQuiz whose score() runs that line first."""
+    text = TOY_FILE.read_text(encoding="utf-8")
+    text = text.replace("from quizzes.core.scale import ScaleQuiz\n",
+                        f"from quizzes.core.scale import ScaleQuiz\n{imports}\n")
+    if score:
+        text = text.replace("QUIZ = ScaleQuiz(", "class LazyQuiz(ScaleQuiz):\n    def score(self, answers):\n"
+                                                 f"        {score}\n        return super().score(answers)\n\n\n"
+                                                 "QUIZ = LazyQuiz(")
+    (project / "quizzes" / "toy.py").write_text(text, encoding="utf-8")
+
+
+def test_the_site_serves_a_deflated_zip_of_pyc_smaller_than_npms_stdlib(built_site: Path) -> None:
+    path = served_stdlib(built_site)
+    entries = zipfile.ZipFile(path).infolist()
+    assert {entry.compress_type for entry in entries} == {zipfile.ZIP_DEFLATED}
+    names = [entry.filename for entry in entries]
+    assert names == sorted(names) and {entry.date_time for entry in entries} == {(1980, 1, 1, 0, 0, 0)}
+    assert not [name for name in names if name.endswith(".py")]
+    assert {"json/__init__.pyc", "dataclasses.pyc", "traceback.pyc", "_pyodide/__init__.pyc"} <= set(names)
+    assert len(names) < len(zipfile.ZipFile(NPM_STDLIB).namelist()) / 3
+    # Deflated, it is far smaller than npm's on any host, compressing or not.
+    assert path.stat().st_size < 0.7 * NPM_STDLIB.stat().st_size
+    assert not list(built_site.rglob(STOCK_STDLIB))
+
+
+def test_the_pyc_files_are_for_the_browsers_python(built_site: Path) -> None:
+    # Magic number of Python 3.14 (importlib.util.MAGIC_NUMBER there); flags 0b01: hash-based, unchecked.
+    pyc = zipfile.ZipFile(served_stdlib(built_site)).read("json/__init__.pyc")
+    assert int.from_bytes(pyc[:2], "little") in range(3600, 3700) and pyc[2:4] == b"\r\n"
+    assert int.from_bytes(pyc[4:8], "little") == 0b01
+
+
+def test_paths_js_names_the_stdlib_and_the_size_of_every_file_the_worker_fetches(built_site: Path) -> None:
+    (folder,) = (built_site / "assets" / "quiz").iterdir()
+    paths = (folder / "paths.js").read_text(encoding="utf-8")
+    name = served_stdlib(built_site).name
+    assert re.search(rf'export const stdLibURL = new URL\("\.\./\.\./\.\./assets/pyodide/[^/"]+/{name}"', paths)
+    sizes = json.loads(paths.partition("export const runtimeFiles = ")[2].rstrip().removesuffix(";"))
+    assert sorted(Path(url).name for url in sizes) == sorted(
+        ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", name, "pyodide-lock.json",
+         json.loads((folder / "pyodide-lock.json").read_text())["packages"]["quizzes"]["file_name"]])
+    for url, size in sizes.items():
+        assert (folder / url).resolve().stat().st_size == size, url
+
+
+def test_a_second_build_with_the_same_inputs_runs_no_node(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = build(tmp_path / "cache", monkeypatch)
+    assert set(first.modules) >= {"json", "dataclasses", "enum", "traceback"}
+    assert first.file_name == f"stdlib-{first.sha256[:12]}.zip"
+
+    def no_node(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"Node ran on a cache hit: {args}")
+
+    with monkeypatch.context() as patched:
+        patched.setenv("PATH", str(tmp_path))  # no node here
+        patched.setattr(subprocess, "run", no_node)
+        assert build(tmp_path / "cache", patched) == first
+    # Reproducible: a build without the cache gives the same bytes.
+    assert build(tmp_path / "other-cache", monkeypatch).path.read_bytes() == first.path.read_bytes()
+
+
+def test_without_node_the_build_names_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(BuildInputError) as raised:
+        build(tmp_path / "cache", monkeypatch)
+    assert str(raised.value).startswith("package.json: Node.js is not installed")
+    assert "Node 20" in str(raised.value) and "make install" in str(raised.value)
+
+
+def test_a_node_crash_shows_its_last_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    crash = tmp_path / "crash.mjs"
+    crash.write_text('console.error("the wasm would not start"); process.exit(3);\n', encoding="utf-8")
+    monkeypatch.setattr(stdlib_module, "SCRIPT", crash)
+    with pytest.raises(BuildInputError) as raised:
+        build(tmp_path / "cache", monkeypatch)
+    assert "exited with code 3" in str(raised.value) and "the wasm would not start" in str(raised.value)
+
+
+@pytest.mark.parametrize(("imports", "score", "expected"), [
+    # At the top of the module: the quiz cannot even be imported in the browser.
+    ("import dbm", None, r"quizzes/toy\.py:\d+: imports 'dbm', which the browser's Python \(Pyodide [\d.]+\) does"),
+    # Inside score(): found by running the import statements one by one.
+    ("", "import dbm", r"quizzes/toy\.py:\d+: imports 'dbm', which the browser's Python"),
+    # Hidden from any import statement: found by scoring the samples.
+    ("import importlib", "importlib.import_module('dbm')",
+     r"quizzes/toy\.py: scoring .+ imports 'dbm', which the browser's Python"),
+])
+def test_a_quiz_importing_what_the_browser_lacks_fails_the_build(tmp_path: Path, imports: str, score: str | None,
+                                                                 expected: str) -> None:
+    # dbm is in CPython's standard library, so `python -m quizzes check` passes, but Pyodide
+    # leaves it out. (sqlite3, the usual example, is in Pyodide 314's core.)
+    project = copy_project(tmp_path / "project")
+    add_toy_quiz(project, imports, score=score)
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert re.search(expected, result.stderr), result.stderr
+    assert "use another standard-library module, or remove the import" in result.stderr
+
+
+def test_a_runtime_other_than_the_pinned_one_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")  # node_modules is a link: change the pin instead
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    installed = lock["packages"]["node_modules/pyodide"]["version"]
+    lock["packages"]["node_modules/pyodide"]["version"] = "0.29.3"
+    (project / "package-lock.json").write_text(json.dumps(lock), encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert (f"package-lock.json: node_modules/pyodide is version {installed}, but package-lock.json pins 0.29.3"
+            in result.stderr)
+    assert "run `make install` (npm ci installs the pinned runtime)" in result.stderr
