@@ -1,11 +1,20 @@
 // Enhances every server-rendered quiz form ([data-quiz]) on the page: answers are kept in
-// sessionStorage (except those marked data-safety), and the first interaction starts one
-// module worker per tab that scores them with the quiz's own Python code. Without this
-// script the form and the paper key still work on their own.
+// sessionStorage (except those marked data-safety), and one module worker per tab scores them
+// with the quiz's own Python code. The worker starts when a quiz comes near the screen or on
+// the first interaction, whichever is first; when the browser asks to save data, only on the
+// first interaction. Without this script the form and the paper key still work on their own.
+import { runtimeFiles } from "./paths.js";
 import { renderResult } from "./render.js";
 import strings from "./strings.js";
 
-const START_TIMEOUT_MS = 60_000;
+// A start fails when nothing has arrived for this long: a slow download that keeps going
+// finishes, however long it takes, and a dead one fails in seconds, not minutes.
+const STALL_TIMEOUT_MS = 20_000;
+// "Near the screen": within a quarter of a screen's height of it. A reader scrolling towards
+// a quiz starts the download a moment before seeing it, and one who reads only the top of
+// the page downloads nothing.
+const NEAR_SCREEN = "25% 0px 25% 0px";
+const RUNTIME_BYTES = Object.values(runtimeFiles).reduce((sum, size) => sum + size, 0);
 // Scoring takes milliseconds once Python runs, but a worker can vanish without a word (the
 // browser may end it to free memory): a request left unanswered this long counts as its death.
 const REPLY_TIMEOUT_MS = 30_000;
@@ -31,8 +40,13 @@ function startWorker() {
   let settleStart;
   const ready = new Promise((resolve, reject) => (settleStart = { resolve, reject }));
   ready.catch(() => {}); // a failed start is told to those who wait on it, not reported as a page error
-  const startTimer = setTimeout(() => die("timeout"), START_TIMEOUT_MS);
-  const service = { ready, isReady: false, dead: null, listen, score };
+  let startTimer = null;
+  const stillStarting = () => {
+    clearTimeout(startTimer);
+    startTimer = setTimeout(() => die("timeout"), STALL_TIMEOUT_MS);
+  };
+  stillStarting();
+  const service = { ready, isReady: false, dead: null, latest: null, listen, score };
 
   function die(reason) {
     if (service.dead) return;
@@ -55,12 +69,14 @@ function startWorker() {
     service.isReady = true;
     listeners.clear(); // progress comes only while starting
     settleStart.resolve();
+    keepForOffline();
   }
 
   // Widgets of a page that instant navigation replaced are out of the document: dropped.
-  function progress(step) {
+  function progress(data) {
+    service.latest = data;
     for (const [root, listener] of listeners) {
-      if (root.isConnected) listener(step);
+      if (root.isConnected) listener(data);
       else listeners.delete(root);
     }
   }
@@ -81,15 +97,19 @@ function startWorker() {
   });
   worker.addEventListener("messageerror", lost);
   worker.addEventListener("message", ({ data }) => {
-    if (data.type === "progress") progress(data.step);
+    if (!service.isReady) stillStarting();
+    if (data.type === "progress") progress(data);
     else if (data.type === "ready") started();
     else if (data.type === "failed") die("failed");
     else reply(data);
   });
   worker.postMessage({ type: "start" });
 
+  // A widget that joins late is told at once how far the start has come.
   function listen(root, listener) {
-    if (!service.isReady && !service.dead) listeners.set(root, listener);
+    if (service.isReady || service.dead) return;
+    listeners.set(root, listener);
+    if (service.latest) listener(service.latest);
   }
 
   async function score(quiz, answers) {
@@ -103,6 +123,18 @@ function startWorker() {
   }
 
   return service;
+}
+
+// The runtime's files, as the worker fetches them: on a first visit it may have started before
+// the service worker served this page, so the service worker is asked to keep them now (the
+// browser's HTTP cache holds them: nothing is downloaded again). Without one, nothing happens.
+function keepForOffline() {
+  const urls = [new URL("./worker.js", import.meta.url).href,
+    ...Object.keys(runtimeFiles).map((path) => new URL(path, import.meta.url).href)];
+  navigator.serviceWorker?.getRegistration()
+    .then((registration) => registration && navigator.serviceWorker.ready)
+    .then((registration) => registration?.active?.postMessage({ type: "keep", urls }))
+    .catch(() => {});
 }
 
 // What the reader is told when no result comes; the answers always stay in the form.
@@ -177,6 +209,45 @@ function printResult(region) {
   window.print();
 }
 
+// One observer for every quiz of the tab: a quiz that comes near the screen starts the worker.
+// A browser asked to save data downloads nothing before the reader touches a quiz.
+const savingData = navigator.connection?.saveData === true;
+const startWhenNear = new Map(); // quiz root -> its start()
+const nearScreen = savingData || !("IntersectionObserver" in window) ? null : new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    nearScreen.unobserve(entry.target);
+    startWhenNear.get(entry.target)?.();
+    startWhenNear.delete(entry.target);
+  }
+}, { rootMargin: NEAR_SCREEN });
+
+function watchNearScreen(root, start) {
+  if (!nearScreen) return;
+  // Quizzes of pages that instant navigation replaced are no longer watched.
+  for (const old of startWhenNear.keys()) {
+    if (!old.isConnected) {
+      nearScreen.unobserve(old);
+      startWhenNear.delete(old);
+    }
+  }
+  startWhenNear.set(root, start);
+  // Not before the page has loaded: the page's own files come first.
+  if (document.readyState === "complete") nearScreen.observe(root);
+  else window.addEventListener("load", () => root.isConnected && nearScreen.observe(root), { once: true });
+}
+
+// The download's progress: the bar moves with every report, while the status line, which
+// screen readers announce, changes only every quarter, so it informs without chattering.
+function showProgress(bar, status, { step, received }) {
+  bar.hidden = step !== "runtime";
+  bar.max = RUNTIME_BYTES;
+  bar.value = Math.min(received, RUNTIME_BYTES);
+  const quarter = step === "runtime" ? Math.floor((4 * bar.value) / RUNTIME_BYTES) * 25 : 100;
+  const text = step === "runtime" ? strings.progress.runtime.replace("{percent}", String(quarter)) : strings.progress[step];
+  if (text && status.textContent !== text) status.textContent = text;
+}
+
 function siteBase() {
   const config = document.getElementById("__config");
   const base = config ? JSON.parse(config.textContent).base : ".";
@@ -192,6 +263,7 @@ function enhance(root) {
   const quizId = root.dataset.quiz;
   const form = root.querySelector("form");
   const status = root.querySelector(".quiz__status");
+  const progressBar = root.querySelector(".quiz__progress");
   const result = root.querySelector(".quiz__result");
   const key = root.querySelector(".quiz__key");
   const submit = form.querySelector("button[type=submit]");
@@ -201,6 +273,7 @@ function enhance(root) {
 
   const setState = (state, message) => {
     root.dataset.state = state;
+    if (state !== "loading") progressBar.hidden = true;
     if (message !== undefined) status.textContent = message;
   };
   const showPaperKey = (message) => {
@@ -232,8 +305,8 @@ function enhance(root) {
     const service = scoringWorker();
     if (service === followed) return service;
     followed = service;
-    service.listen(root, (step) => {
-      if (root.dataset.state === "loading") status.textContent = strings.progress[step] || strings.loading;
+    service.listen(root, (progress) => {
+      if (root.dataset.state === "loading") showProgress(progressBar, status, progress);
     });
     service.ready.then(
       () => root.dataset.state === "loading" && setState("ready", strings.ready),
@@ -255,6 +328,7 @@ function enhance(root) {
   clear.disabled = false;
   // A worker already running (from an earlier page of this tab) makes the quiz ready at once.
   if (current) start();
+  else watchNearScreen(root, start);
 
   // Any interaction with the questions starts Python; clearing the answers does not.
   const startUnlessClearing = (event) => event.target !== clear && start();

@@ -1,0 +1,80 @@
+"""Honest waiting: a progress bar driven by the bytes that arrive, and a start that fails only
+when the download stalls (nothing for 20 s), however slow it is otherwise."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from playwright.sync_api import Page, Route, expect
+
+from tests.widget.quiz_reader import SIGNS_PAGE, checked_answers, widget
+
+STALL_S = 20  # widget.js: STALL_TIMEOUT_MS
+RUNTIME_WASM = re.compile(r".*/assets/pyodide/[^/]+/pyodide\.asm\.wasm$")
+
+
+def runtime_bytes(site: Path) -> int:
+    """What the worker downloads from the runtime folder, uncompressed (the test server sends it so)."""
+    (folder,) = (site / "assets" / "pyodide").iterdir()
+    return sum(path.stat().st_size for path in folder.iterdir())
+
+
+def test_a_stalled_download_fails_within_the_stall_timeout_and_keeps_the_answers(page: Page) -> None:
+    held: list[Route] = []
+    page.route(RUNTIME_WASM, lambda route: held.append(route))  # never answered: the connection hangs
+    page.goto(SIGNS_PAGE)
+    root = widget(page, "trust-signs")
+    answers = {"hope1": "on", "hope2": "on", "concern1": "on"}
+    for name in answers:
+        root.locator(f'input[name="{name}"]').locator("xpath=..").click()
+    expect(root).to_have_attribute("data-state", "loading")
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the runtime was never requested"
+    stalled_at = time.monotonic()
+
+    expect(root).to_have_attribute("data-state", "error", timeout=(STALL_S + 15) * 1000)
+    waited = time.monotonic() - stalled_at
+    assert STALL_S - 1 <= waited <= STALL_S + 10, f"failed {waited:.1f} s after the download stalled"
+    expect(root.locator(".quiz__status")).to_contain_text("Your answers are still here")
+    expect(root.locator("details.quiz__key")).to_have_attribute("open", "")
+    expect(root.locator(".quiz__progress")).to_be_hidden()
+    assert checked_answers(page, "trust-signs") == answers
+
+
+def test_a_slow_download_that_keeps_going_finishes_and_shows_its_progress(page: Page, built_site: Path) -> None:
+    # Throttled so that the download takes about 30 s: longer than the stall timeout, with
+    # bytes arriving all the time.
+    seconds = 30
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": 100, "downloadThroughput": runtime_bytes(built_site) / seconds,
+        "uploadThroughput": 100_000})
+    page.goto(SIGNS_PAGE, timeout=60_000)
+    root = widget(page, "trust-signs")
+    root.locator('input[name="hope1"]').locator("xpath=..").click()
+    started = time.monotonic()
+    bar = root.locator(".quiz__progress")
+    expect(bar).to_be_visible(timeout=10_000)
+
+    seen: list[float] = []
+    announced: set[str] = set()
+    while root.get_attribute("data-state") == "loading" and time.monotonic() - started < 120:
+        value, maximum = bar.evaluate("(bar) => [bar.value, bar.max]")
+        seen.append(value / maximum)
+        announced.add(root.locator(".quiz__status").inner_text())
+        page.wait_for_timeout(1000)
+    assert root.get_attribute("data-state") == "ready", root.locator(".quiz__status").inner_text()
+    took = time.monotonic() - started
+    assert took > STALL_S, f"the download took {took:.0f} s: too fast to prove anything"
+    # The bar moved forward many times, never back, from near 0 to near the end.
+    assert seen == sorted(seen) and len(set(seen)) >= 10 and seen[0] < 0.3 and seen[-1] > 0.7, seen
+    percents = {int(match) for text in announced for match in re.findall(r"(\d+)%", text)}
+    assert {0, 25, 50, 75} <= percents, announced  # announced every quarter, not every chunk
+    expect(bar).to_be_hidden()
+    expect(root.locator(".quiz__status")).to_contain_text("Ready")
