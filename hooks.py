@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sitegen
-from sitegen import embed, headers, markers, quiz
+from sitegen import embed, headers, markers, offline, quiz
 from sitegen.quiz import fence
 
 if TYPE_CHECKING:  # only for the signatures
@@ -21,7 +21,8 @@ build: sitegen.SiteBuild
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    """Teach the dev server the MIME types Pyodide needs."""
+    """Note the command (`serve` keeps nothing offline); teach the dev server Pyodide's MIME types."""
+    sitegen.note_command(command)
     quiz.register_mime_types()
 
 
@@ -33,8 +34,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add the quiz bundle, the self-hosted Pyodide runtime and the embeddable pages."""
+    """Add the quiz bundle, the self-hosted Pyodide runtime, the embeddable pages and the service worker."""
     quiz.add_site_files(files, build.quizzes, config)
+    offline.add_service_worker(files, config, build.quizzes, keeping=build.keeps_offline)
     embed.add_embed_pages(files, config, build.quizzes.quizzes, build.settings.embed.allowed_origins)
     return files
 

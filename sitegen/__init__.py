@@ -7,6 +7,7 @@
     quiz/        the checked quizzes, the ```quiz fence and its form
     bundle/      what the browser runs: Pyodide, the quiz wheel and lockfile, the widget
     embed        embeddable pages and the staff page
+    offline      the service worker that keeps the guide for reading offline
     headers      site/_headers with the Content-Security-Policy
     pdf/         the offline PDF, a step after the build (`python -m sitegen.pdf`)
 
@@ -21,7 +22,17 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from sitegen import quiz, settings
+from sitegen import offline, quiz, settings
+
+# The MkDocs command this process runs ("build", "serve", …). hooks.py is loaded afresh for
+# every rebuild of `mkdocs serve`, but only the first load hears `on_startup`: kept here.
+_command = "build"
+
+
+def note_command(command: str) -> None:
+    """Remember the MkDocs command, told once per process by `on_startup`."""
+    global _command
+    _command = command
 
 
 @dataclass(frozen=True)
@@ -30,12 +41,20 @@ class SiteBuild:
 
     settings: settings.Settings
     quizzes: quiz.QuizBuild
+    serving: bool  # `mkdocs serve`: pages change with every edit, so nothing is kept offline
+
+    @property
+    def keeps_offline(self) -> bool:
+        """Whether pages register the service worker that keeps them for offline reading."""
+        return offline.registers(self.settings.offline, self.serving)
 
     def template_globals(self) -> dict[str, Any]:
         """What the theme's templates read besides `config` and `page`."""
-        return {"settings": self.settings, "quiz_assets": self.quizzes.bundle.path}
+        return {"settings": self.settings, "quiz_assets": self.quizzes.bundle.path,
+                "keeps_offline": self.keeps_offline}
 
 
 def prepare(config: MkDocsConfig) -> SiteBuild:
     """Check mkdocs.yml's `extra:` settings and the quizzes, before any page is read."""
-    return SiteBuild(settings=settings.read(config.extra), quizzes=quiz.prepare(config))
+    return SiteBuild(settings=settings.read(config.extra), quizzes=quiz.prepare(config),
+                     serving=_command == "serve")

@@ -157,6 +157,7 @@ class Settings(base.Config):
     quick_exit = c.SubConfig(QuickExit)
     embed = c.SubConfig(Embed)
     pdf = c.SubConfig(Pdf)
+    offline = c.Type(bool, default=True)  # a service worker keeps what a reader opened, for offline use
 
 
 HOW_TO_FIX = {
@@ -169,6 +170,7 @@ HOW_TO_FIX = {
     "embed": "list origins such as https://clinic.example under `extra: embed: allowed_origins:`, or leave "
              "the list empty to let any site frame the pages",
     "pdf": 'write e.g. `extra: pdf: version: "1.0"`, or remove extra.pdf',
+    "offline": "write `offline: true` (keep pages and quizzes for offline reading) or `offline: false`",
 }
 _SUB_OPTION = re.compile(r"^Sub-option '([^']+)': (.*)$", re.DOTALL)
 

@@ -133,11 +133,10 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-@pytest.fixture
-def page(browser: Any, site_url: str) -> Iterator[Any]:
-    """A fresh browser page; fails the test on an uncaught error or a CSP violation in any
-    page of its context (a test may open more tabs with `page.context.new_page()`)."""
-    context = browser.new_context(base_url=site_url)
+def _watched_page(browser: Any, site_url: str, **options: Any) -> Iterator[Any]:
+    """A page in a fresh context that fails the test on an uncaught error or a CSP violation
+    in any page of the context (a test may open more tabs with `page.context.new_page()`)."""
+    context = browser.new_context(base_url=site_url, **options)
     errors: list[str] = []
     context.on("weberror", lambda web_error: errors.append(str(web_error.error)))
     context.on("console", lambda message: errors.append(message.text)
@@ -145,3 +144,20 @@ def page(browser: Any, site_url: str) -> Iterator[Any]:
     yield context.new_page()
     context.close()
     assert not errors, f"uncaught errors or CSP violations in the page: {errors}"
+
+
+@pytest.fixture
+def page(browser: Any, site_url: str) -> Iterator[Any]:
+    """A fresh browser page, watched for errors and CSP violations.
+
+    Its context blocks service workers: requests a test routes or counts then reach the
+    network as the page makes them, not a cache. The service worker's own tests (tests/offline/)
+    use `offline_reader`, which allows it.
+    """
+    yield from _watched_page(browser, site_url, service_workers="block")
+
+
+@pytest.fixture
+def offline_reader(browser: Any, site_url: str) -> Iterator[Any]:
+    """Like `page`, but the site's service worker registers and serves, as in a reader's browser."""
+    yield from _watched_page(browser, site_url)

@@ -67,7 +67,9 @@ def axe_context(browser: Browser, site_url: str) -> Iterator[BrowserContext]:
     """A context whose pages have axe-core injected on every load, preferring the light scheme."""
     assert AXE.exists(), "axe-core is missing: run `make install-test`"
     # Reduced motion: axe must see settled colours, not a button halfway through a transition.
-    context = browser.new_context(base_url=site_url, color_scheme="light", reduced_motion="reduce")
+    # No service worker: a test that blocks the runtime must block it, not find it kept.
+    context = browser.new_context(base_url=site_url, color_scheme="light", reduced_motion="reduce",
+                                  service_workers="block")
     # An init script is not subject to the page's CSP, unlike an added <script> tag.
     context.add_init_script(path=str(AXE))
     yield context

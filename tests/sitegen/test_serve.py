@@ -59,10 +59,27 @@ def test_editing_a_quiz_reloads_the_page_with_the_new_logic(browser: Browser, se
     assert submit_and_wait(page, "trust-signs")["headline"] == "Mixed signs"
 
     quiz = project / "quizzes" / "trust_signs.py"
+    page.evaluate("window.__beforeTheEdit = true")
     quiz.write_text(quiz.read_text(encoding="utf-8").replace('"Mixed signs"', '"Some hopeful signs, some worries"'))
 
     # MkDocs rebuilds and its live-reload script reloads the open page (a fresh worker);
     # the answers come back from sessionStorage.
-    expect(page.locator('[data-quiz="trust-signs"]')).to_have_attribute("data-state", "idle", timeout=90_000)
+    page.wait_for_function("() => window.__beforeTheEdit === undefined", timeout=90_000)
+    expect(page.locator('[data-quiz="trust-signs"]')).to_have_attribute("data-enhanced", "true")
     assert submit_and_wait(page, "trust-signs")["headline"] == "Some hopeful signs, some worries"
+    context.close()
+
+
+def test_the_dev_server_keeps_nothing_for_offline_reading(browser: Browser, served_project: tuple[Path, str]) -> None:
+    _, url = served_project
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url + "signs-of-rebuilding/")
+    assert page.locator('script[src$="register.js"]').count() == 0
+    # Its service-worker.js is the one that removes an earlier worker (say, of a built site
+    # served at the same address before) and its caches.
+    worker = page.request.get(url + "service-worker.js").text()
+    assert "unregister()" in worker and "respondWith" not in worker
+    page.wait_for_timeout(1000)
+    assert page.evaluate("navigator.serviceWorker.getRegistrations().then((found) => found.length)") == 0
     context.close()

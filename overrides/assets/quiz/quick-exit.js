@@ -1,6 +1,7 @@
 // Quick exit: the "Quick exit" link, or Escape pressed twice, replaces this page (and any
 // page framing it) with a neutral site and forgets everything the site keeps on this device
-// for its origin: session and local storage and Cache Storage. `location.replace` keeps this
+// for its origin: session and local storage, Cache Storage (the pages kept for offline
+// reading) and the service worker that keeps them. `location.replace` keeps this
 // page out of the Back button's reach; it cannot erase the browser's history (the help page
 // says so).
 const DOUBLE_PRESS_MS = 1000;
@@ -32,13 +33,27 @@ function clearCaches() {
   }
 }
 
+// Unregistered, the service worker keeps nothing more; it would otherwise go on refilling the
+// caches deleted here as the reader's next requests pass through it.
+function forgetOfflineReading() {
+  try {
+    if (!navigator.serviceWorker) return Promise.resolve();
+    return navigator.serviceWorker.getRegistrations()
+      .then((registrations) => Promise.all(registrations.map((registration) => registration.unregister())))
+      .catch(() => {});
+  } catch {
+    return Promise.resolve();
+  }
+}
+
 async function leave() {
   if (leaving) return;
   leaving = true;
   const link = document.querySelector("[data-quick-exit]");
   const destination = link ? link.href : "about:blank";
   clearStorage();
-  await Promise.race([clearCaches(), new Promise((resolve) => setTimeout(resolve, CACHE_WAIT_MS))]);
+  const forgotten = Promise.all([forgetOfflineReading(), clearCaches()]);
+  await Promise.race([forgotten, new Promise((resolve) => setTimeout(resolve, CACHE_WAIT_MS))]);
   try {
     // Embedded in another site, leave that site too (allowed after a click or key press).
     window.top.location.replace(destination);

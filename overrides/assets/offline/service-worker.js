@@ -1,0 +1,104 @@
+// The guide's service worker: pages and files a reader has opened stay readable offline, and
+// a quiz used once keeps scoring offline. It never sees or keeps answers: they are never sent
+// anywhere, so no request carries them.
+//
+//   pages and other files   network first; the cached copy only when the network fails
+//   content-hashed files    cache first: a changed file gets a new name, so a copy is never stale
+//   the Pyodide runtime     cache first, in its own cache per runtime; kept when a quiz first
+//                           starts it (the page says so), never fetched for a page without a quiz
+//
+// Every cache's name starts with this site's scope; activation deletes this site's caches of
+// other builds. The build puts `BUILD` above this comment: { version, runtime, runtimeKey, bundle }
+// (the runtime's and the quiz bundle's folders, relative to the scope).
+
+const scope = new URL(self.registration.scope);
+const PREFIX = `rebuilding-trust:${scope.pathname}:`;
+const SITE_CACHE = `${PREFIX}site:${BUILD.version}`;
+const RUNTIME_CACHE = `${PREFIX}runtime:${BUILD.runtimeKey}`;
+// Material names its bundles `name.<8 hex>.min.js|css`; the build names the quiz folder by hash.
+const HASHED = [/\.[0-9a-f]{8}\.min\.(?:js|css)$/, new RegExp(`^${BUILD.bundle}/`)];
+
+self.addEventListener("install", () => self.skipWaiting());
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    const current = new Set([SITE_CACHE, RUNTIME_CACHE]);
+    const names = await caches.keys();
+    await Promise.all(names.filter((name) => name.startsWith(PREFIX) && !current.has(name))
+      .map((name) => caches.delete(name)));
+    // The page that registered this worker is served by it from now on, so a quiz it starts
+    // later is kept for offline use on the first visit already.
+    await self.clients.claim();
+  })());
+});
+
+// Which rule a URL falls under: null for what this worker leaves to the browser.
+function ruleFor(url) {
+  if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return null;
+  const path = url.pathname.slice(scope.pathname.length);
+  if (path.startsWith(`${BUILD.runtime}/`)) return RUNTIME_CACHE;
+  if (HASHED.some((pattern) => pattern.test(path))) return SITE_CACHE + "|hashed";
+  return SITE_CACHE + "|latest";
+}
+
+function keepable(response) {
+  return response.ok && response.type === "basic" && response.status === 200;
+}
+
+async function networkFirst(request, cacheName) {
+  try {
+    const response = await fetch(request);
+    if (keepable(response)) await (await caches.open(cacheName)).put(request, response.clone());
+    return response;
+  } catch (offline) {
+    // A search highlight (`?h=`) or other query gives the same page.
+    const cached = await caches.match(request, { cacheName, ignoreSearch: request.mode === "navigate" });
+    if (cached) return cached;
+    throw offline;
+  }
+}
+
+async function cacheFirst(request, cacheName) {
+  const cache = await caches.open(cacheName);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (keepable(response)) await cache.put(request, response.clone());
+  return response;
+}
+
+function respond(request) {
+  const rule = ruleFor(new URL(request.url));
+  if (rule === null) return null;
+  const [cacheName, how] = rule.split("|");
+  return how === "latest" ? networkFirst(request, cacheName) : cacheFirst(request, cacheName);
+}
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  // Range requests get partial answers a cache cannot serve whole.
+  if (request.method !== "GET" || request.headers.has("range")) return;
+  const response = respond(request);
+  if (response) event.respondWith(response);
+});
+
+// {type: "keep", urls}: a page lists what it has loaded before this worker served it (the
+// first page of a visit, a quiz's runtime started early), so those work offline too. The
+// browser's HTTP cache usually has them: nothing is downloaded twice.
+self.addEventListener("message", (event) => {
+  if (event.data?.type !== "keep" || !Array.isArray(event.data.urls)) return;
+  event.waitUntil(Promise.all(event.data.urls.map(async (address) => {
+    const url = new URL(address, scope);
+    const rule = ruleFor(url);
+    if (rule === null) return;
+    const cacheName = rule.split("|")[0];
+    const cache = await caches.open(cacheName);
+    if (await cache.match(url.href)) return;
+    try {
+      const response = await fetch(url.href, { cache: "force-cache" });
+      if (keepable(response)) await cache.put(url.href, response);
+    } catch {
+      /* offline now: kept the next time it is fetched */
+    }
+  })));
+});

@@ -1,0 +1,59 @@
+"""Reading offline: the service worker at the root of the site, or the one that removes it.
+
+With `extra.offline` on, a built site serves `service-worker.js` (the source is in
+`overrides/assets/offline/`) and every page loads `register.js`, which registers it. With
+`extra.offline: false`, and always under `mkdocs serve`, the same address serves a worker
+that deletes the site's caches and unregisters itself, and no page registers one: a browser
+that kept the guide before lets it go on its next visit.
+
+The worker's caches are named by this build (`version`), so a new build's worker deletes the
+old build's caches when it takes over.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from sitegen.quiz import QuizBuild
+
+SOURCE_FOLDER = "assets/offline"  # in overrides/
+WORKER = "service-worker.js"  # at the root of the site: its scope is the whole guide
+KEEPING, REMOVING = "service-worker.js", "remove-service-worker.js"
+
+
+def registers(offline: bool, serving: bool) -> bool:
+    """Whether pages register the service worker: offline on, and a build, not `mkdocs serve`."""
+    return offline and not serving
+
+
+def add_service_worker(files: Files, config: MkDocsConfig, quizzes: QuizBuild, *, keeping: bool) -> None:
+    """Serve the keeping or the removing worker at the site's root; drop both sources."""
+    sources = {f"{SOURCE_FOLDER}/{name}": files.get_file_from_path(f"{SOURCE_FOLDER}/{name}")
+               for name in (KEEPING, REMOVING)}
+    for file in sources.values():
+        if file is not None:
+            files.remove(file)
+    chosen = sources[f"{SOURCE_FOLDER}/{KEEPING if keeping else REMOVING}"]
+    if chosen is None:
+        raise FileNotFoundError(f"overrides/{SOURCE_FOLDER}/ lacks its service worker sources")
+    text = chosen.content_string
+    if keeping:
+        text = f"const BUILD = {json.dumps(_build_facts(files, quizzes, text))};\n\n{text}"
+    files.append(File.generated(config, WORKER, content=text))
+
+
+def _build_facts(files: Files, quizzes: QuizBuild, source: str) -> dict[str, str]:
+    """What the keeping worker needs to know of this build (see service-worker.js)."""
+    assets = sorted(file.dest_uri for file in files if file.dest_uri.startswith("assets/"))
+    version = hashlib.sha256("\n".join([source, *assets]).encode()).hexdigest()[:12]
+    stdlib = quizzes.stdlib.sha256[:12]
+    return {
+        "version": version,
+        "runtime": quizzes.runtime.site_path,
+        "runtimeKey": f"{quizzes.runtime.version}-{stdlib}",
+        "bundle": quizzes.bundle.path,
+    }
