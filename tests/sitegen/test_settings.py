@@ -69,6 +69,7 @@ def test_the_projects_settings_are_read_as_given() -> None:
     ({"pdf": {"verison": "1.0"}}, "extra.pdf has an unknown key 'verison'"),
     ({"pdf": {"version": ["1"]}}, "extra.pdf.version must be text"),
     ({"generator": "no"}, "extra.generator: Expected type"),
+    ({"offline": "sometimes"}, "extra.offline: Expected type"),
 ])
 def test_each_malformed_key_is_named_with_its_fix(change: dict, message: str) -> None:
     with pytest.raises(BuildInputError) as caught:
@@ -87,6 +88,11 @@ def test_the_pdf_version_is_text(pdf: dict | None, version: str | None) -> None:
 def test_a_malformed_allowlist_entry_is_refused(origin: object) -> None:
     with pytest.raises(BuildInputError, match=r"extra\.embed\.allowed_origins has .* which is not an origin"):
         read(changed({"embed.allowed_origins": [origin]}))
+
+
+def test_offline_reading_is_on_unless_switched_off() -> None:
+    assert read(changed({})).offline is True
+    assert read(changed({"offline": False})).offline is False
 
 
 def test_origins_lose_a_trailing_slash() -> None:
