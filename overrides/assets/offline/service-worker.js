@@ -45,14 +45,21 @@ function keepable(response) {
   return response.ok && response.type === "basic" && response.status === 200;
 }
 
+// Kept under its address without the query: Material's search puts the reader's search words
+// in a result's address (`?h=…`), and those must not be written down here.
+function withoutQuery(request) {
+  const url = new URL(request.url);
+  url.search = "";
+  return url.href;
+}
+
 async function networkFirst(request, cacheName) {
   try {
     const response = await fetch(request);
-    if (keepable(response)) await (await caches.open(cacheName)).put(request, response.clone());
+    if (keepable(response)) await (await caches.open(cacheName)).put(withoutQuery(request), response.clone());
     return response;
   } catch (offline) {
-    // A search highlight (`?h=`) or other query gives the same page.
-    const cached = await caches.match(request, { cacheName, ignoreSearch: request.mode === "navigate" });
+    const cached = await (await caches.open(cacheName)).match(withoutQuery(request));
     if (cached) return cached;
     throw offline;
   }
@@ -89,6 +96,7 @@ self.addEventListener("message", (event) => {
   if (event.data?.type !== "keep" || !Array.isArray(event.data.urls)) return;
   event.waitUntil(Promise.all(event.data.urls.map(async (address) => {
     const url = new URL(address, scope);
+    url.search = ""; // as networkFirst keeps it
     const rule = ruleFor(url);
     if (rule === null) return;
     const cacheName = rule.split("|")[0];
