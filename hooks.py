@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sitegen
-from sitegen import embed, headers, markers, offline, quiz
+from sitegen import embed, headers, markers, offline, quiz, styles
 from sitegen.quiz import fence
 
 if TYPE_CHECKING:  # only for the signatures
@@ -34,9 +34,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add the quiz bundle, the self-hosted Pyodide runtime, the embeddable pages and the service worker."""
+    """Add the quiz bundle, the Pyodide runtime, the embeddable pages and the service worker;
+    drop the stylesheets pages carry inline."""
     quiz.add_site_files(files, build.quizzes, config)
     offline.add_service_worker(files, config, build.quizzes, keeping=build.keeps_offline)
+    styles.drop_inlined(files)
     embed.add_embed_pages(files, config, build.quizzes.quizzes, build.settings.embed.allowed_origins)
     return files
 

@@ -9,6 +9,7 @@
     embed        embeddable pages and the staff page
     offline      the service worker that keeps the guide for reading offline
     headers      site/_headers with the Content-Security-Policy
+    styles       the stylesheets every page carries inline
     pdf/         the offline PDF, a step after the build (`python -m sitegen.pdf`)
 
 `SiteBuild` is what one build checked and made: the later hooks and the templates read it,
@@ -18,11 +19,12 @@ and nothing is written back into `config.extra`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from sitegen import offline, quiz, settings
+from sitegen import offline, quiz, settings, styles
 
 # The MkDocs command this process runs ("build", "serve", …). hooks.py is loaded afresh for
 # every rebuild of `mkdocs serve`, but only the first load hears `on_startup`: kept here.
@@ -42,6 +44,7 @@ class SiteBuild:
     settings: settings.Settings
     quizzes: quiz.QuizBuild
     serving: bool  # `mkdocs serve`: pages change with every edit, so nothing is kept offline
+    inline_styles: str
 
     @property
     def keeps_offline(self) -> bool:
@@ -51,10 +54,10 @@ class SiteBuild:
     def template_globals(self) -> dict[str, Any]:
         """What the theme's templates read besides `config` and `page`."""
         return {"settings": self.settings, "quiz_assets": self.quizzes.bundle.path,
-                "keeps_offline": self.keeps_offline}
+                "keeps_offline": self.keeps_offline, "inline_styles": self.inline_styles}
 
 
 def prepare(config: MkDocsConfig) -> SiteBuild:
     """Check mkdocs.yml's `extra:` settings and the quizzes, before any page is read."""
     return SiteBuild(settings=settings.read(config.extra), quizzes=quiz.prepare(config),
-                     serving=_command == "serve")
+                     serving=_command == "serve", inline_styles=styles.inline_styles(Path(config.theme.custom_dir)))

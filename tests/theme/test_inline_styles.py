@@ -1,0 +1,29 @@
+"""Styles that do not hold back the first paint: the site's inline in every page, the quiz
+form's linked by each form, so only quiz pages fetch it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def test_every_page_carries_the_site_styles_inline_and_fetches_no_copy(built_site: Path) -> None:
+    styles = (ROOT / "overrides" / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    for page in ["index.html", "signs-of-rebuilding/index.html", "embed/trust-signs/index.html", "404.html"]:
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert f"<style>{styles}</style>" in html, page
+        assert "site.css" not in html, page
+    assert not list(built_site.rglob("site.css"))
+
+
+def test_only_pages_with_a_quiz_link_the_quiz_styles_inside_the_quiz(built_site: Path) -> None:
+    (quiz_css,) = built_site.glob("assets/quiz/*/quiz.css")
+    href = "/" + quiz_css.relative_to(built_site).as_posix()
+    for page in ["signs-of-rebuilding/index.html", "attachment-and-trauma/index.html", "embed/trust-signs/index.html"]:
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert re.search(rf'<div class="quiz"[^>]*>\s*<link rel="stylesheet" href="{re.escape(href)}">', html), page
+        assert html[:html.index("<body")].count("quiz.css") == 0, page  # nothing in <head> waits for it
+    for page in ["index.html", "step-by-step/index.html", "privacy/index.html"]:
+        assert "quiz.css" not in (built_site / page).read_text(encoding="utf-8"), page
