@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 from tests.widget.quiz_reader import (
     ATTACHMENT_PAGE,
     SIGNS_PAGE,
+    SCORING_TIMEOUT_MS,
     answer_and_expect_failure,
     answer_with_mouse,
     checked_answers,
@@ -101,6 +102,8 @@ def test_answers_survive_a_reload_and_clear_removes_them_everywhere(page: Page) 
     assert page.evaluate("document.cookie") == ""
     assert "anx1" in page.evaluate("JSON.stringify(Object.assign({}, sessionStorage))")
     assert "anx1" not in page.url
+    # Ready first: while the scoring tool loads, its progress takes over the status line.
+    expect(widget(page, "attachment-style")).to_have_attribute("data-state", "ready", timeout=SCORING_TIMEOUT_MS)
     widget(page, "attachment-style").locator("[data-action=clear]").click()
     assert checked_answers(page, "attachment-style") == {}
     expect(widget(page, "attachment-style").locator(".quiz__status")).to_have_text("Your answers were cleared.")

@@ -33,6 +33,8 @@ function scoringWorker() {
 // One worker and the requests waiting on it (protocol: worker.js). Each request settles once:
 // with its reply, or with the worker's death, which fails every request still waiting.
 function startWorker() {
+  // A worker started by a page the service worker serves has its fetches kept as they pass.
+  const seenByServiceWorker = Boolean(navigator.serviceWorker?.controller);
   const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   const pending = new Map(); // request id -> { resolve, reject, timer }
   const listeners = new Map(); // quiz root -> progress listener, until the start is over
@@ -69,7 +71,7 @@ function startWorker() {
     service.isReady = true;
     listeners.clear(); // progress comes only while starting
     settleStart.resolve();
-    keepForOffline();
+    if (!seenByServiceWorker) keepForOffline();
   }
 
   // Widgets of a page that instant navigation replaced are out of the document: dropped.
@@ -125,9 +127,9 @@ function startWorker() {
   return service;
 }
 
-// The runtime's files, as the worker fetches them: on a first visit it may have started before
-// the service worker served this page, so the service worker is asked to keep them now (the
-// browser's HTTP cache holds them: nothing is downloaded again). Without one, nothing happens.
+// The runtime's files, as the worker fetches them, for a worker that started before the service
+// worker served this page (a first visit): the service worker is asked to keep them now. The
+// browser's HTTP cache holds them, so they are not downloaded again. Without one, nothing happens.
 function keepForOffline() {
   const urls = [new URL("./worker.js", import.meta.url).href,
     ...Object.keys(runtimeFiles).map((path) => new URL(path, import.meta.url).href)];
