@@ -25,6 +25,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m audit", description=__doc__)
     parser.add_argument("--no-build", action="store_true",
                         help="audit site/ as it is (its URLs may then name another address)")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="Lighthouse runs per page; the median run is reported (default 3)")
     args = parser.parse_args()
     started = time.perf_counter()
     SITE_DIR.mkdir(exist_ok=True)
@@ -36,7 +38,7 @@ def main() -> int:
                            env={**os.environ, "SITE_URL": server.url})
         server.use_gzip(True)  # after the build: it compresses (and caches) the files up front
         checked = nu.run(SITE_DIR)
-        pages = lighthouse.run(server.url)
+        pages = lighthouse.run(server.url, args.runs)
     RESULTS.write_text(json.dumps({"site_url": server.url, "lighthouse": pages, "nu": checked}, indent=2) + "\n",
                        encoding="utf-8")
     goals = nu.report(checked) + lighthouse.report(pages)
