@@ -1,5 +1,6 @@
-"""`make bench`: measure build, PDF, reader's wait, weight and main thread; print a table and
-write bench/results.json.  Usage: python -m bench [--runs N] [--slow-runs N] [--only GROUP ...]"""
+"""`make bench`: measure build, PDF, reader's wait (online, slow 4G, offline), weight and main
+thread; print a table and write bench/results.json.
+Usage: python -m bench [--runs N] [--slow-runs N] [--only GROUP ...]"""
 
 from __future__ import annotations
 
@@ -16,27 +17,27 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench import browser as reader
-from bench import build, pdf, weight
+from bench import build, offline, pdf, weight
 from bench.report import Figure, format_table, unavailable, write_json
+from bench.throttle import BenchServer
 from devkit.browser import launch_chromium
 from devkit.build import BuildError, run_mkdocs_build
 from devkit.project import ROOT
-from devkit.serve import SiteServer
 
 RESULTS = ROOT / "bench" / "results.json"
-GROUPS = ("build", "pdf", "browser", "weight")
+GROUPS = ("build", "pdf", "browser", "offline", "weight")
 TABLE_ORDER = ("Build", "PDF", "Reader's wait", "Weight", "Main thread")
 
 
-def guarded(group: str, measure: Callable[[], list[Figure]]) -> list[Figure]:
-    """Run one group; if it breaks, report a row saying why and go on with the others."""
-    print(f"bench: {group} …", file=sys.stderr, flush=True)
+def guarded(group: str, measure: Callable[[], list[Figure]], part: str = "(whole group)") -> list[Figure]:
+    """Run one group (or part of one); if it breaks, report a row saying why and go on with the others."""
+    print(f"bench: {group} {part} …", file=sys.stderr, flush=True)
     start = time.perf_counter()
     try:
         figures = measure()
     except Exception as error:  # noqa: BLE001 - one broken group must not hide the others
         traceback.print_exc()
-        figures = [unavailable(group, "(whole group)", "", f"{type(error).__name__}: {error}")]
+        figures = [unavailable(group, part, "", f"{type(error).__name__}: {error}")]
     print(f"bench: {group} done in {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
     return figures
 
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         site_dir = Path(tmp) / "site"
         site_dir.mkdir()
-        server = SiteServer(site_dir)
+        server = BenchServer(site_dir)
         try:
             if "build" in args.only:
                 figures += guarded("Build", lambda: build.measure(args.runs, server.url))
@@ -72,8 +73,8 @@ def main(argv: list[str] | None = None) -> int:
             run_mkdocs_build(ROOT, site_dir, server.url, strict=False, quiet=True).check()
             if "pdf" in args.only:
                 figures += guarded("PDF", lambda: pdf.measure(site_dir, args.runs))
-            reader.write_bare_page(site_dir)
-            if {"browser", "weight"} & set(args.only):
+            reader.write_bare_pages(site_dir)
+            if {"browser", "offline", "weight"} & set(args.only):
                 figures += browser_groups(server, args, meta)
         except BuildError as error:
             print(f"bench: {error}", file=sys.stderr)
@@ -91,26 +92,23 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def browser_groups(server: SiteServer, args: argparse.Namespace, meta: dict) -> list[Figure]:
+def browser_groups(server: BenchServer, args: argparse.Namespace, meta: dict) -> list[Figure]:
     """The browser figures, all from one Chromium."""
     from playwright.sync_api import sync_playwright
 
     figures: list[Figure] = []
-    warm: list[reader.Probe] = []  # the warm runs also give the quiz page's weight
     with sync_playwright() as playwright:
         chromium = launch_chromium(playwright)
         meta["machine"]["chromium"] = chromium.version
-
-        def reader_figures() -> list[Figure]:
-            measured, probes = reader.measure(chromium, server, args.runs, args.slow_runs)
-            warm.extend(probes)
-            return measured
-
         try:
             if "browser" in args.only:
-                figures += guarded("Reader's wait", reader_figures)
+                figures += guarded("Reader's wait", lambda: reader.measure(chromium, server, args.runs,
+                                                                          args.slow_runs))
+            if "offline" in args.only:
+                figures += guarded("Reader's wait", lambda: offline.measure(chromium, server, args.runs),
+                                   "(e) offline second visit")
             if "weight" in args.only:
-                figures += guarded("Weight", lambda: weight.measure(chromium, server, warm, args.runs))
+                figures += guarded("Weight", lambda: weight.measure(chromium, server, args.runs))
         finally:
             chromium.close()
     return figures

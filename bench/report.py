@@ -10,7 +10,12 @@ from pathlib import Path
 
 @dataclass
 class Figure:
-    """One measured figure: its samples (one per run) and, if any, the goal its median must meet."""
+    """One measured figure: its samples (one per run) and, if any, the goal its median must meet.
+
+    `failure` says why the figure failed outright whatever its numbers (a check that did not
+    hold, such as a page that did not open offline); the samples of the runs that did work
+    may still be there.
+    """
 
     group: str
     name: str
@@ -18,6 +23,7 @@ class Figure:
     samples: list[float] = field(default_factory=list)
     limit: float | None = None  # goal: median <= limit
     note: str = ""
+    failure: str | None = None
 
     @property
     def available(self) -> bool:
@@ -37,7 +43,10 @@ class Figure:
 
     @property
     def met(self) -> bool | None:
-        """Whether the median meets the goal; None when there is no goal or no sample."""
+        """Whether the median meets the goal; False for a failed figure; None when there is
+        no goal or no sample."""
+        if self.failure is not None:
+            return False
         if self.limit is None or self.median is None:
             return None
         return self.median <= self.limit
@@ -46,12 +55,17 @@ class Figure:
         return {"group": self.group, "name": self.name, "unit": self.unit, "runs": len(self.samples),
                 "median": self.median, "min": self.low, "max": self.high, "samples": self.samples,
                 "goal": None if self.limit is None else f"<= {self.limit:g} {self.unit}",
-                "met": self.met, "note": self.note}
+                "met": self.met, "failure": self.failure, "note": self.note}
 
 
 def unavailable(group: str, name: str, unit: str, reason: str, limit: float | None = None) -> Figure:
     """A figure that could not be measured: no number, and the reason in its note."""
     return Figure(group, name, unit, [], limit, f"not available: {reason}")
+
+
+def ratios(numerators: list[float], denominators: list[float]) -> list[float]:
+    """Per-run ratios of two figures measured side by side (run i of one over run i of the other)."""
+    return [top / bottom for top, bottom in zip(numerators, denominators, strict=True)]
 
 
 def decimals(values: list[float]) -> int:
@@ -71,18 +85,24 @@ def fmt(value: float | None, unit: str, digits: int | None = None) -> str:
     return f"{value:,.{decimals([value]) if digits is None else digits}f} {unit}"
 
 
+def verdict(figure: Figure) -> str:
+    """The goal column: the goal and whether its median meets it; FAILED for a failed figure."""
+    if figure.limit is None:
+        return "FAILED" if figure.failure is not None else ""
+    judged = "FAILED" if figure.failure is not None else {True: "met", False: "MISSED", None: "?"}[figure.met]
+    return f"≤ {fmt(figure.limit, figure.unit)}: {judged}"
+
+
 def table_rows(figures: list[Figure]) -> list[list[str]]:
     """Header and one row per figure: group, figure, median, min–max, runs, goal, note."""
     rows = [["group", "figure", "median", "min–max", "runs", "goal", "note"]]
     for figure in figures:
-        goal, digits = "", decimals(figure.samples)
-        if figure.limit is not None:
-            verdict = {True: "met", False: "MISSED", None: "?"}[figure.met]
-            goal = f"≤ {fmt(figure.limit, figure.unit)}: {verdict}"
+        digits = decimals(figure.samples)
         spread = (f"{fmt(figure.low, figure.unit, digits)} – {fmt(figure.high, figure.unit, digits)}"
                   if figure.available else "–")
+        note = "; ".join(filter(None, [f"FAILED: {figure.failure}" if figure.failure else "", figure.note]))
         rows.append([figure.group, figure.name, fmt(figure.median, figure.unit, digits), spread,
-                     str(len(figure.samples)), goal, figure.note])
+                     str(len(figure.samples)), verdict(figure), note])
     return rows
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bench.report import Figure, format_table, unavailable, write_json
+import pytest
+
+from bench.report import Figure, format_table, ratios, unavailable, write_json
 
 
 def test_a_figure_gives_median_min_max_and_judges_its_goal_on_the_median() -> None:
@@ -31,3 +33,19 @@ def test_results_json_has_median_min_max_per_figure(tmp_path: Path) -> None:
     assert data["date"] == "2026-01-01"
     assert {key: data["figures"][0][key] for key in ("median", "min", "max", "runs")} == {
         "median": 2.0, "min": 1.0, "max": 3.0, "runs": 3}
+
+
+def test_a_failed_figure_says_so_in_the_goal_column_whatever_its_median() -> None:
+    figures = [Figure("Reader's wait", "offline second visit", "ms", [900.0], limit=1000, failure="page not cached"),
+               Figure("Reader's wait", "offline, no goal", "ms", [], failure="quiz ended in error")]
+    lines = format_table(figures).splitlines()
+    assert "≤ 1,000 ms: FAILED" in lines[2] and "FAILED: page not cached" in lines[2]
+    assert "| FAILED " in lines[3] and "FAILED: quiz ended in error" in lines[3]
+    assert [figure.met for figure in figures] == [False, False]
+    assert figures[0].to_dict()["failure"] == "page not cached"
+
+
+def test_ratios_pair_runs_one_to_one() -> None:
+    assert ratios([2.0, 3.0], [4.0, 6.0]) == [0.5, 0.5]
+    with pytest.raises(ValueError):
+        ratios([1.0], [1.0, 2.0])

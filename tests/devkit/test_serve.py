@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import os
 import urllib.error
 import urllib.request
 from email.message import Message
@@ -73,3 +74,18 @@ def test_a_headers_block_for_other_paths_is_refused(tmp_path: Path) -> None:
     (tmp_path / "_headers").write_text(HEADERS + "/embed/*\n  X-Frame-Options: DENY\n", encoding="utf-8")
     with pytest.raises(ValueError, match="only a `/\\*` block"):
         read_headers_file(tmp_path)
+
+
+def test_a_gzip_response_can_be_revalidated_as_a_plain_one_can(site: Path) -> None:
+    with SiteServer(site) as server:
+        server.use_gzip(True)
+        status, headers, _ = fetch(server.url + "runtime.wasm", gzip_ok=True)
+        assert status == 200 and headers["Content-Encoding"] == "gzip"
+        request = urllib.request.Request(server.url + "runtime.wasm", headers={
+            "Accept-Encoding": "gzip", "If-Modified-Since": headers["Last-Modified"]})
+        with pytest.raises(urllib.error.HTTPError) as not_modified:
+            urllib.request.urlopen(request, timeout=10)
+        assert not_modified.value.code == 304
+        os.utime(site / "runtime.wasm", (2_000_000_000, 2_000_000_000))  # changed since then
+        with urllib.request.urlopen(request, timeout=10) as changed:
+            assert changed.status == 200 and changed.headers["Last-Modified"] != headers["Last-Modified"]
