@@ -10,7 +10,12 @@ from playwright.sync_api import Page, expect
 
 from tests.hardening.pages import stored_by_the_site
 from tests.offline.helpers import kept, wait_until_kept
-from tests.widget.quiz_reader import SCORING_TIMEOUT_MS, answer_with_mouse, quiz_items, widget
+from tests.widget.quiz_reader import (
+    SCORING_TIMEOUT_MS,
+    answer_with_mouse,
+    quiz_items,
+    widget,
+)
 
 STORES = {"This tab's session storage": "session", "Your browser's local storage": "local",
           "Your browser's service workers": "service workers", "Your browser's cache storage": "caches"}
@@ -65,7 +70,7 @@ def test_a_visit_stores_exactly_what_the_privacy_page_lists(offline_reader: Page
         assert all(any(matches(name, key) for key in stored[store]) for name in documented[store])
     assert page.context.cookies() == []
     # "Copies of the pages and files of this guide": each kept address is a file of the site.
-    for url in sum(kept_files.values(), []):
+    for url in [url for urls in kept_files.values() for url in urls]:
         path = url.split("://", 1)[1].split("/", 1)[1].split("?")[0]
         assert (built_site / path).is_file() or (built_site / path / "index.html").is_file(), url
     # "Answers to the safety questions are never stored."

@@ -9,7 +9,7 @@ import time
 
 from playwright.sync_api import Page, expect
 
-from tests.offline.helpers import CONTROLLED, kept, wait_until_kept
+from tests.offline.helpers import CONTROLLED, kept, kept_urls, wait_until_kept
 from tests.widget.quiz_reader import (
     ATTACHMENT_PAGE,
     SIGNS_PAGE,
@@ -61,7 +61,7 @@ def test_offline_with_nothing_kept_the_quiz_keeps_the_answers_and_offers_the_pap
     offline_reader.context.add_init_script(SAVE_DATA)  # so that nothing starts before the reader does
     offline_reader.goto(SIGNS_PAGE)
     offline_reader.wait_for_function(CONTROLLED)
-    assert not [url for url in sum(kept(offline_reader).values(), []) if "/assets/pyodide/" in url]
+    assert not [url for url in kept_urls(offline_reader) if "/assets/pyodide/" in url]
 
     offline_reader.context.set_offline(True)
     answers = {"hope2": "on", "concern3": "on"}
