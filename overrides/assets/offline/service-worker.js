@@ -45,6 +45,21 @@ function keepable(response) {
   return response.ok && response.type === "basic" && response.status === 200;
 }
 
+// Set by Quick exit ({type: "forget"}): from then on this worker writes nothing, and a write
+// already under way when the message came is undone, so no cache outlives the exit.
+let forgotten = false;
+
+async function deleteOwnCaches() {
+  const names = await caches.keys();
+  await Promise.all(names.filter((name) => name.startsWith(PREFIX)).map((name) => caches.delete(name)));
+}
+
+async function keep(cacheName, key, response) {
+  if (forgotten) return;
+  await (await caches.open(cacheName)).put(key, response);
+  if (forgotten) await deleteOwnCaches();
+}
+
 // Kept under its address without the query: Material's search puts the reader's search words
 // in a result's address (`?h=…`), and those must not be written down here.
 function withoutQuery(request) {
@@ -53,58 +68,65 @@ function withoutQuery(request) {
   return url.href;
 }
 
-async function networkFirst(request, cacheName) {
+// `andThen` is the fetch event's waitUntil: the copy is written while the response already
+// streams to the page (a WebAssembly module compiles as it arrives).
+async function networkFirst(request, cacheName, andThen) {
   try {
     const response = await fetch(request);
-    if (keepable(response)) await (await caches.open(cacheName)).put(withoutQuery(request), response.clone());
+    if (keepable(response)) andThen(keep(cacheName, withoutQuery(request), response.clone()));
     return response;
   } catch (offline) {
-    const cached = await (await caches.open(cacheName)).match(withoutQuery(request));
+    const cached = await caches.match(withoutQuery(request), { cacheName }); // opens no cache
     if (cached) return cached;
     throw offline;
   }
 }
 
-async function cacheFirst(request, cacheName) {
-  const cache = await caches.open(cacheName);
-  const cached = await cache.match(request);
+async function cacheFirst(request, cacheName, andThen) {
+  const cached = await caches.match(request, { cacheName });
   if (cached) return cached;
   const response = await fetch(request);
-  if (keepable(response)) await cache.put(request, response.clone());
+  if (keepable(response)) andThen(keep(cacheName, request, response.clone()));
   return response;
 }
 
-function respond(request) {
-  const rule = ruleFor(new URL(request.url));
+function respond(event) {
+  const rule = ruleFor(new URL(event.request.url));
   if (rule === null) return null;
   const [cacheName, how] = rule.split("|");
-  return how === "latest" ? networkFirst(request, cacheName) : cacheFirst(request, cacheName);
+  const andThen = (promise) => event.waitUntil(promise.catch(() => {}));
+  return (how === "latest" ? networkFirst : cacheFirst)(event.request, cacheName, andThen);
 }
 
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   // Range requests get partial answers a cache cannot serve whole.
   if (request.method !== "GET" || request.headers.has("range")) return;
-  const response = respond(request);
+  const response = respond(event);
   if (response) event.respondWith(response);
 });
 
+// {type: "forget"}: Quick exit; see `forgotten`.
 // {type: "keep", urls}: a page lists what it has loaded before this worker served it (the
 // first page of a visit, a quiz's runtime started early), so those work offline too. The
 // browser's HTTP cache usually has them: nothing is downloaded twice.
 self.addEventListener("message", (event) => {
-  if (event.data?.type !== "keep" || !Array.isArray(event.data.urls)) return;
+  if (event.data?.type === "forget") {
+    forgotten = true;
+    event.waitUntil(deleteOwnCaches());
+    return;
+  }
+  if (event.data?.type !== "keep" || !Array.isArray(event.data.urls) || forgotten) return;
   event.waitUntil(Promise.all(event.data.urls.map(async (address) => {
     const url = new URL(address, scope);
     url.search = ""; // as networkFirst keeps it
     const rule = ruleFor(url);
     if (rule === null) return;
     const cacheName = rule.split("|")[0];
-    const cache = await caches.open(cacheName);
-    if (await cache.match(url.href)) return;
+    if (await caches.match(url.href, { cacheName })) return;
     try {
       const response = await fetch(url.href, { cache: "force-cache" });
-      if (keepable(response)) await cache.put(url.href, response);
+      if (keepable(response)) await keep(cacheName, url.href, response);
     } catch {
       /* offline now: kept the next time it is fetched */
     }

@@ -33,13 +33,16 @@ function clearCaches() {
   }
 }
 
-// Unregistered, the service worker keeps nothing more; it would otherwise go on refilling the
-// caches deleted here as the reader's next requests pass through it.
+// The service worker is told to forget first: a copy it is writing right now would otherwise
+// bring a deleted cache back. Then it is unregistered, so it serves and keeps nothing more.
 function forgetOfflineReading() {
   try {
     if (!navigator.serviceWorker) return Promise.resolve();
     return navigator.serviceWorker.getRegistrations()
-      .then((registrations) => Promise.all(registrations.map((registration) => registration.unregister())))
+      .then((registrations) => Promise.all(registrations.map((registration) => {
+        registration.active?.postMessage({ type: "forget" });
+        return registration.unregister();
+      })))
       .catch(() => {});
   } catch {
     return Promise.resolve();
