@@ -3,8 +3,9 @@
 With `extra.offline` on, a built site serves `service-worker.js` (the source is in
 `overrides/assets/offline/`) and every page loads `register.js`, which registers it. With
 `extra.offline: false`, and always under `mkdocs serve`, the same address serves a worker
-that deletes the site's caches and unregisters itself, and no page registers one: a browser
-that kept the guide before lets it go on its next visit.
+that deletes the site's caches and unregisters itself, no page registers one, and every page
+loads `release.js`, which has a worker kept from before update at once: a browser that kept
+the guide lets it go on its next visit.
 
 The worker's caches are named by this build (`version`), so a new build's worker deletes the
 old build's caches when it takes over.

@@ -10,7 +10,7 @@
 //    does, import and score everything, let one Python error reach JS (the worker relies on
 //    that path, and it imports the traceback modules), then compile every module loaded from
 //    the stdlib zip to an unchecked hash-based .pyc (PEP 552) inside Pyodide, so each is for
-//    its own Python, and write them to a stored, reproducible zip.
+//    its own Python, and write them to a deflated, reproducible zip.
 // 2. Proof: start a second Pyodide with that zip as `stdLibURL`, and run and score it all again.
 //
 // Prints one JSON report on stdout: {modules, failures, replies: {discovery, proof}, seconds}.

@@ -51,8 +51,8 @@ def test_switching_offline_off_leaves_no_service_worker_and_no_caches(browser: B
     assert registrations(reader) == 1
 
     publish(removing, host)
-    reader.goto("./")  # the next visit: the browser checks the worker's script and finds the new one
-    for _ in range(100):
+    reader.goto("./")  # the next visit: the page has the worker update, and it finds the removing one
+    for _ in range(300):
         if registrations(reader) == 0 and kept(reader) == {}:
             break
         reader.wait_for_timeout(100)

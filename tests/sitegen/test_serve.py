@@ -76,6 +76,7 @@ def test_the_dev_server_keeps_nothing_for_offline_reading(browser: Browser, serv
     page = context.new_page()
     page.goto(url + "signs-of-rebuilding/")
     assert page.locator('script[src$="register.js"]').count() == 0
+    assert page.locator('script[src$="release.js"]').count() == 1  # lets a worker kept before go
     # Its service-worker.js is the one that removes an earlier worker (say, of a built site
     # served at the same address before) and its caches.
     worker = page.request.get(url + "service-worker.js").text()
