@@ -4,8 +4,9 @@ With `extra.offline` on, a built site serves `service-worker.js` (the source is 
 `overrides/assets/offline/`) and every page loads `register.js`, which registers it. With
 `extra.offline: false`, and always under `mkdocs serve`, the same address serves a worker
 that deletes the site's caches and unregisters itself, no page registers one, and every page
-loads `release.js`, which has a worker kept from before update at once: a browser that kept
-the guide lets it go on its next visit.
+loads `release.js`, which lets a worker kept from before go at once, with its caches (the
+browser's own check of the worker's address may come later): a browser that kept the guide
+lets it go on its next visit.
 
 The worker's caches are named by this build (`version`), so a new build's worker deletes the
 old build's caches when it takes over.

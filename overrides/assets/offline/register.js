@@ -12,7 +12,10 @@ function loadedSoFar() {
 if ("serviceWorker" in navigator && window.top === window) {
   navigator.serviceWorker.register(new URL("service-worker.js", root), { scope: root.pathname })
     .then(() => navigator.serviceWorker.ready)
-    .then((registration) => registration.active?.postMessage({ type: "keep", urls: loadedSoFar() }))
+    .then((registration) => {
+      if (!navigator.serviceWorker.controller) registration.active?.postMessage({ type: "claim" });
+      registration.active?.postMessage({ type: "keep", urls: loadedSoFar() });
+    })
     .catch(() => {
       /* no offline reading here (blocked by the browser or its settings): pages work as before */
     });

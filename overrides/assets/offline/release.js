@@ -1,11 +1,20 @@
 // Offline reading is off (`extra.offline: false`, or `mkdocs serve`): a service worker this
-// browser kept from an earlier version of the site is asked to update now, rather than at
-// some later visit. What it finds at its address (remove-service-worker.js) deletes the
-// site's caches and unregisters itself.
+// browser kept from an earlier version of the site is let go now, with the site's caches.
+// The worker at its address (remove-service-worker.js) does the same for a browser that
+// checks it before running this page; this page does not wait for that check, which a
+// browser may make only later.
 const root = new URL("../../", import.meta.url);
+const PREFIX = `rebuilding-trust:${root.pathname}:`; // the names service-worker.js gives its caches
 
-navigator.serviceWorker?.getRegistration(root.href)
-  .then((registration) => registration?.update())
-  .catch(() => {
-    /* nothing kept, or offline now: the browser's own next check does it */
-  });
+async function release() {
+  const registration = await navigator.serviceWorker?.getRegistration(root.href);
+  if (!registration) return;
+  registration.active?.postMessage({ type: "forget" }); // it writes nothing more from now on
+  await registration.unregister();
+  const names = await caches.keys();
+  await Promise.all(names.filter((name) => name.startsWith(PREFIX)).map((name) => caches.delete(name)));
+}
+
+release().catch(() => {
+  /* blocked storage or no service workers here: nothing was kept */
+});

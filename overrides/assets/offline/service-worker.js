@@ -107,6 +107,8 @@ self.addEventListener("fetch", (event) => {
 });
 
 // {type: "forget"}: Quick exit; see `forgotten`.
+// {type: "claim"}: a page this worker does not serve yet (one that was loading while the worker
+// activated, which activation's own claim can miss) asks to be served.
 // {type: "keep", urls}: a page lists what it has loaded before this worker served it (the
 // first page of a visit, a quiz's runtime started early), so those work offline too. The
 // browser's HTTP cache usually has them: nothing is downloaded twice.
@@ -114,6 +116,10 @@ self.addEventListener("message", (event) => {
   if (event.data?.type === "forget") {
     forgotten = true;
     event.waitUntil(deleteOwnCaches());
+    return;
+  }
+  if (event.data?.type === "claim") {
+    event.waitUntil(self.clients.claim());
     return;
   }
   if (event.data?.type !== "keep" || !Array.isArray(event.data.urls) || forgotten) return;
