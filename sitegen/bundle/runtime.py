@@ -60,7 +60,7 @@ def _check_pinned(project: Path, runtime: Runtime) -> None:
     locked = _read_json(lockfile).get("packages", {}).get("node_modules/pyodide", {})
     pins: dict[str, str | None] = {"package-lock.json": locked.get("version")}
     # Pyodide 314's own lockfile has no info.version; one that has it must agree.
-    runtime_info = _read_json(runtime.package_dir / "pyodide-lock.json")["info"]
+    runtime_info = runtime.lockfile()["info"]
     pins["node_modules/pyodide/pyodide-lock.json"] = runtime_info.get("version", runtime.version)
     for where, pinned in pins.items():
         if pinned != runtime.version:

@@ -31,7 +31,7 @@ from sitegen.errors import BuildInputError
 
 SCRIPT = Path(__file__).with_name("stdlib.mjs")
 CACHE = Path(tempfile.gettempdir()) / "rebuilding-trust-site-stdlib"
-ZIP_NAME, MODULES_NAME = "python_stdlib.zip", "modules.json"
+ZIP_NAME, RECORD_NAME = "python_stdlib.zip", "record.json"  # the record: the zip's sha256 and modules
 NODE_TIMEOUT_S = 300
 
 
@@ -72,11 +72,10 @@ class _Job:
 def build_site_stdlib(project: Path, runtime: Runtime, wheel: Wheel, quizzes: dict[str, Any]) -> SiteStdlib:
     """The site stdlib for this runtime and wheel: from the cache, or found and proven now."""
     folder = CACHE / _digest(runtime, wheel)[:24]
-    if not (folder / MODULES_NAME).is_file():
+    if not (folder / RECORD_NAME).is_file():
         _build(folder, project, runtime, wheel, quizzes)
-    path = folder / ZIP_NAME
-    modules = json.loads((folder / MODULES_NAME).read_text(encoding="utf-8"))
-    return SiteStdlib(path=path, sha256=hashlib.sha256(path.read_bytes()).hexdigest(), modules=tuple(modules))
+    record = json.loads((folder / RECORD_NAME).read_text(encoding="utf-8"))
+    return SiteStdlib(path=folder / ZIP_NAME, sha256=record["sha256"], modules=tuple(record["modules"]))
 
 
 def _digest(runtime: Runtime, wheel: Wheel) -> str:
@@ -98,10 +97,11 @@ def _build(folder: Path, project: Path, runtime: Runtime, wheel: Wheel, quizzes:
         staging = Path(staging_dir)
         report = _run_node(staging, runtime, wheel, job, staging / ZIP_NAME)
         _check(report, job, runtime)
-        (staging / MODULES_NAME).write_text(json.dumps(report["modules"], indent=1), encoding="utf-8")
+        record = {"sha256": hashlib.sha256((staging / ZIP_NAME).read_bytes()).hexdigest(), "modules": report["modules"]}
+        (staging / RECORD_NAME).write_text(json.dumps(record, indent=1), encoding="utf-8")
         folder.mkdir(exist_ok=True)
         os.replace(staging / ZIP_NAME, folder / ZIP_NAME)
-        os.replace(staging / MODULES_NAME, folder / MODULES_NAME)  # last: its presence means done
+        os.replace(staging / RECORD_NAME, folder / RECORD_NAME)  # last: its presence means done
 
 
 # -----------------------------------------------------------------------------

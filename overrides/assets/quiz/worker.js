@@ -36,6 +36,7 @@ function report(force = false) {
 // Pyodide has no progress callback, so the worker counts what its fetches receive: each
 // response is handed on untouched (the browser's compiled-wasm cache keys on it) while a
 // clone of its body is read only to count the bytes as they arrive.
+//
 // A file that cannot arrive (offline with nothing cached, a missing file) ends the start at
 // once: Pyodide itself would wait forever for a WebAssembly module that never came.
 const fetchUncounted = self.fetch.bind(self);
