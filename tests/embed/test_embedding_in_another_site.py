@@ -47,8 +47,12 @@ def test_messages_from_anywhere_else_are_ignored(visitor: Page, clinic_site: tup
                          "{type: 'rebuilding-trust-embed:height', height: 7}, '*')</script>")
     body = pasted(built_site, site_url, "embed/trust-signs/") + f'<iframe src="{impostor}" title="ad"></iframe>'
     visitor.goto(clinic_url + host_page(folder, "two-frames.html", body))
-    frame_of(visitor)
+    frame = frame_of(visitor)
     visitor.wait_for_function("window.__messages.some((m) => m.data.height === 7)")
+    # The quiz is in view, so its runtime starts at once; while it loads, a progress line adds height.
+    expect(frame.locator('[data-quiz="trust-signs"]')).to_have_attribute("data-state", "ready", timeout=90_000)
+    content = frame.locator("html").evaluate("html => html.scrollHeight")
+    visitor.wait_for_function(f"Math.round(document.querySelector('iframe').getBoundingClientRect().height) === {content}")
     settled = iframe_height(visitor)
     assert settled > 400
     # The host page itself (another origin than the guide) claims a tiny height: ignored.
