@@ -10,6 +10,7 @@
     offline      the service worker that keeps the guide for reading offline
     headers      site/_headers with the Content-Security-Policy
     styles       the stylesheets every page carries inline
+    material     Material's own script, loaded deferred
     pdf/         the offline PDF, a step after the build (`python -m sitegen.pdf`)
 
 `SiteBuild` is what one build checked and made: the later hooks and the templates read it,
@@ -24,7 +25,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from sitegen import offline, quiz, settings, styles
+from sitegen import material, offline, quiz, settings, styles
 
 # The MkDocs command this process runs ("build", "serve", …). hooks.py is loaded afresh for
 # every rebuild of `mkdocs serve`, but only the first load hears `on_startup`: kept here.
@@ -54,7 +55,8 @@ class SiteBuild:
     def template_globals(self) -> dict[str, Any]:
         """What the theme's templates read besides `config` and `page`."""
         return {"settings": self.settings, "quiz_assets": self.quizzes.bundle.path,
-                "keeps_offline": self.keeps_offline, "inline_styles": self.inline_styles}
+                "keeps_offline": self.keeps_offline, "inline_styles": self.inline_styles,
+                "material_bundle": material.bundle_path()}
 
 
 def prepare(config: MkDocsConfig) -> SiteBuild:
