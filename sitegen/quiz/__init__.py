@@ -44,7 +44,7 @@ def prepare(config: MkDocsConfig) -> QuizBuild:
     stdlib = build_site_stdlib(project, runtime, wheel, quizzes)
     bundle = make_bundle(overrides, runtime, wheel, stdlib, strings)
     site_root = urlsplit(config.site_url or "/").path or "/"
-    fence.plug_in(config, fence.FormRenderer(overrides, quizzes, strings, site_root, f"{bundle.path}/quiz.css"))
+    fence.plug_in(config, fence.FormRenderer(overrides, quizzes, strings, site_root, bundle.path))
     return QuizBuild(quizzes=quizzes, runtime=runtime, stdlib=stdlib, bundle=bundle)
 
 

@@ -132,7 +132,7 @@ class FormRenderer:
     """
 
     def __init__(self, overrides: Path, quizzes: dict[str, Any], strings: dict[str, Any], site_root: str,
-                 stylesheet: str) -> None:
+                 assets: str) -> None:
         self._env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(overrides / "partials" / "quiz"),
             autoescape=True,
@@ -143,7 +143,7 @@ class FormRenderer:
         self._strings = strings
         # A fence does not know its page's depth, so links start from the site's root path.
         self._site_root = site_root
-        self._stylesheet = stylesheet  # quiz.css, from the site's root
+        self._assets = assets  # the quiz bundle's folder (quiz.css, widget.js), from the site's root
         self._rendered: dict[QuizFence, str] = {}  # a quiz shows on its page and its embed variants
 
     def __call__(self, fence: QuizFence) -> str:
@@ -151,7 +151,7 @@ class FormRenderer:
             quiz = self._quizzes[fence.quiz_id]
             self._rendered[fence] = self._env.get_template("form.html").render(
                 quiz=quiz.to_dict(), key=quiz.scoring_key(), key_open=fence.key_open, strings=self._strings,
-                site_root=self._site_root, stylesheet=self._stylesheet,
+                site_root=self._site_root, assets=self._assets,
             )
         return self._rendered[fence]
 

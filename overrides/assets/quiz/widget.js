@@ -384,6 +384,13 @@ function enhanceAll() {
 }
 
 // Material's instant navigation swaps pages without reloading: its document$ observable
-// fires for every page shown, including the first.
-if (window.document$) window.document$.subscribe(enhanceAll);
-else enhanceAll();
+// fires for every page shown, including the first. On a quiz page opened directly, this
+// module (in the quiz's form) runs before Material's deferred script has made document$,
+// which it does before DOMContentLoaded; without Material's script the forms still work.
+function followPages() {
+  if (window.document$) window.document$.subscribe(enhanceAll);
+  else enhanceAll();
+}
+
+if (window.document$) followPages();
+else document.addEventListener("DOMContentLoaded", followPages, { once: true });
