@@ -88,6 +88,8 @@ def run(base_url: str, runs: int) -> list[dict]:
         reports = [run_page(url) for _ in range(runs)]
         summary = summarize(page, median_run(reports))
         summary["performance_runs"] = [lhr["categories"]["performance"]["score"] for lhr in reports]
+        # Lighthouse's own measure of this machine's speed in each run; it falls when the machine is busy.
+        summary["benchmark_index"] = [round(lhr["environment"]["benchmarkIndex"]) for lhr in reports]
         summary["path"] = "/" + page.path
         summary["goals"] = {name: page.goal(name) for name in CATEGORIES}
         results.append(summary)
@@ -101,7 +103,8 @@ def report(results: list[dict]) -> list[str]:
         cells = "".join(f"{'-' if r['scores'][n] is None else format(r['scores'][n], '.2f'):>16}" for n in CATEGORIES)
         print(f"{r['path']:<28}{cells}")
     for r in results:
-        print(f"{r['path']} performance, each run: {', '.join(f'{score:.2f}' for score in r['performance_runs'])}")
+        print(f"{r['path']} performance, each run: {', '.join(f'{score:.2f}' for score in r['performance_runs'])} "
+              f"(benchmark index {', '.join(map(str, r['benchmark_index']))})")
     for r in results:
         for name, audits in r["failing"].items():
             print(f"\n{r['path']} {name} {r['scores'][name]} (goal {r['goals'][name]:.2f}); audits that lost points:")
