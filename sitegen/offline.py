@@ -34,12 +34,11 @@ def registers(offline: bool, serving: bool) -> bool:
 
 def add_service_worker(files: Files, config: MkDocsConfig, quizzes: QuizBuild, *, keeping: bool) -> None:
     """Serve the keeping or the removing worker at the site's root; drop both sources."""
-    sources = {f"{SOURCE_FOLDER}/{name}": files.get_file_from_path(f"{SOURCE_FOLDER}/{name}")
-               for name in (KEEPING, REMOVING)}
+    sources = {name: files.get_file_from_path(f"{SOURCE_FOLDER}/{name}") for name in (KEEPING, REMOVING)}
     for file in sources.values():
         if file is not None:
             files.remove(file)
-    chosen = sources[f"{SOURCE_FOLDER}/{KEEPING if keeping else REMOVING}"]
+    chosen = sources[KEEPING if keeping else REMOVING]
     if chosen is None:
         raise FileNotFoundError(f"overrides/{SOURCE_FOLDER}/ lacks its service worker sources")
     text = chosen.content_string

@@ -5,6 +5,8 @@ self.addEventListener("install", () => self.skipWaiting());
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
+    // The names service-worker.js gives its caches (release.js repeats them too): this worker
+    // gets none of the build's facts, and a classic service worker cannot import them.
     const prefix = `rebuilding-trust:${new URL(self.registration.scope).pathname}:`;
     const names = await caches.keys();
     await Promise.all(names.filter((name) => name.startsWith(prefix)).map((name) => caches.delete(name)));
