@@ -71,7 +71,7 @@ def test_a_visit_stores_exactly_what_the_privacy_page_lists(offline_reader: Page
     assert page.context.cookies() == []
     # "Copies of the pages and files of this guide": each kept address is a file of the site.
     for url in [url for urls in kept_files.values() for url in urls]:
-        path = url.split("://", 1)[1].split("/", 1)[1].split("?")[0]
+        path = url.split("://", 1)[1].split("/", 1)[1].split("?")[0].split("#")[0]
         assert (built_site / path).is_file() or (built_site / path / "index.html").is_file(), url
     # "Answers to the safety questions are never stored."
     assert "hope1" in stored["session"]["quiz-answers:trust-signs"]

@@ -60,11 +60,14 @@ async function keep(cacheName, key, response) {
   if (forgotten) await deleteOwnCaches();
 }
 
-// Kept under its address without the query: Material's search puts the reader's search words
-// in a result's address (`?h=…`), and those must not be written down here.
-function withoutQuery(request) {
-  const url = new URL(request.url);
+// Every copy is kept, and looked up, under its file's address: without the query, because
+// Material's search puts the reader's search words in a result's address (`?h=…`) and those
+// must not be written down here; without the fragment (`#trauma-history`), which names a place
+// in the same file. One file, one entry.
+function fileAddress(address) {
+  const url = new URL(address, scope);
   url.search = "";
+  url.hash = "";
   return url.href;
 }
 
@@ -73,20 +76,20 @@ function withoutQuery(request) {
 async function networkFirst(request, cacheName, andThen) {
   try {
     const response = await fetch(request);
-    if (keepable(response)) andThen(keep(cacheName, withoutQuery(request), response.clone()));
+    if (keepable(response)) andThen(keep(cacheName, fileAddress(request.url), response.clone()));
     return response;
   } catch (offline) {
-    const cached = await caches.match(withoutQuery(request), { cacheName }); // opens no cache
+    const cached = await caches.match(fileAddress(request.url), { cacheName }); // opens no cache
     if (cached) return cached;
     throw offline;
   }
 }
 
 async function cacheFirst(request, cacheName, andThen) {
-  const cached = await caches.match(request, { cacheName });
+  const cached = await caches.match(fileAddress(request.url), { cacheName });
   if (cached) return cached;
   const response = await fetch(request);
-  if (keepable(response)) andThen(keep(cacheName, request, response.clone()));
+  if (keepable(response)) andThen(keep(cacheName, fileAddress(request.url), response.clone()));
   return response;
 }
 
@@ -124,8 +127,7 @@ self.addEventListener("message", (event) => {
   }
   if (event.data?.type !== "keep" || !Array.isArray(event.data.urls) || forgotten) return;
   event.waitUntil(Promise.all(event.data.urls.map(async (address) => {
-    const url = new URL(address, scope);
-    url.search = ""; // as networkFirst keeps it
+    const url = new URL(fileAddress(address));
     const rule = ruleFor(url);
     if (rule === null) return;
     const cacheName = rule.split("|")[0];
