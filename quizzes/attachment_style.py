@@ -80,7 +80,8 @@ CATEGORIES = (
         when={ANXIETY: HIGH, AVOIDANCE: HIGH},
         short_label="Fearful-avoidant",
     ),
-    # No style is named when the answers do not point to one.
+    # No style is named when the answers do not point to one: near the middle, the same
+    # answer everywhere, or agreeing (or disagreeing) with statements and their opposites.
     Category(
         "near-the-middle", "Near the middle of both scales",
         (
@@ -102,6 +103,20 @@ CATEGORIES = (
         ),
         (guide.ATTACHMENT_STYLES,),
         same_answers=True,
+    ),
+    Category(
+        "both-ways", "Your answers point both ways",
+        (
+            "Some statements in this quiz say opposite things, such as \u201cI feel sure that my "
+            "partner loves me\u201d and \u201cWorries about our relationship often fill my "
+            "mind.\u201d When most answers agree with both sides, or disagree with both, the "
+            "scores cannot show where you sit, so this quiz does not point to a style.",
+            "That can happen when a statement is hard to weigh, or when both sides feel true at "
+            "different times. The result is most useful when each statement is weighed on its "
+            "own. If you like, you can look at your answers again and see your result again.",
+        ),
+        (guide.ATTACHMENT_STYLES,),
+        contradictory_answers=True,
     ),
 )
 

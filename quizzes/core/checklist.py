@@ -139,8 +139,9 @@ class ChecklistQuiz(Quiz):
                     problems.append(problem_at(rule, "each condition needs at_least or at_most"))
         if not self.rules:
             problems.append(problem_at(self, "a checklist needs rules=(Rule(...), ...)"))
-        problems += [problem_at(category, f"category {category.id!r}: same_answers=True is for scale quizzes only")
-                     for category in self.categories if category.same_answers]
+        problems += [problem_at(category, f"category {category.id!r}: {flag}=True is for scale quizzes only")
+                     for category in self.categories
+                     for flag in ("same_answers", "contradictory_answers") if getattr(category, flag)]
         if problems:
             return problems
         used = {rule.category for rule in self.rules}

@@ -154,7 +154,9 @@ class Category(Defined):
 
     Scale quizzes pick the category whose `when` ({dimension id: "high", "low" or "near"})
     matches where the scores sit; a category with `same_answers=True` instead covers a reader
-    who gave every statement the same answer. Checklist quizzes pick a category through the
+    who gave every statement the same answer, and one with `contradictory_answers=True` a
+    reader who agreed (or disagreed) with most statements and also with their opposites
+    (`scale.contradicted_side`). Checklist quizzes pick a category through the
     quiz's ordered `rules`. A `safety_first` category leads with safety resources and may link
     only to crisis and safety help.
     """
@@ -166,11 +168,17 @@ class Category(Defined):
     when: Mapping[str, str] = field(default_factory=dict)
     safety_first: bool = False
     same_answers: bool = False
+    contradictory_answers: bool = False
     short_label: str = ""  # for tight places such as a plot's quadrant; defaults to `label`
 
     @property
     def plot_label(self) -> str:
         return self.short_label or self.label
+
+    @property
+    def reads_no_pattern(self) -> bool:
+        """True for a category picked because the answers themselves say nothing about a style."""
+        return self.same_answers or self.contradictory_answers
 
     @property
     def names_a_style(self) -> bool:

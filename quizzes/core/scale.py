@@ -8,6 +8,12 @@ Rules (also printed by the scoring key):
 - a score is near the boundary when |score − cut| ≤ `quiz.near_cut` (inclusive);
 - comparisons use the unrounded mean; values are rounded to 2 decimals only for display;
 - the same answer to every statement names no style (the quiz's `same_answers` category);
+- so do answers that contradict themselves: when, for any dimension, at least three quarters
+  of its answered statements and at least three quarters of its answered opposites (its
+  reverse-keyed items) sit on the same side of the scale's midpoint, agreeing with both or
+  disagreeing with both (the quiz's `contradictory_answers` category). Such answers describe
+  how the reader answered, not where they sit: all 7s with one 6 would otherwise land in a corner;
+- these two results print the scores without "high" or "low", and no plot;
 - otherwise each score sits "near", "high" or "low" and the category whose `when` matches is
   picked: a style when every score is clear, the quiz's middle category when every score is near;
 - when some scores are near and the others clear, no category matches: the result names the
@@ -19,7 +25,7 @@ from __future__ import annotations
 import itertools
 import json
 import random
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -75,6 +81,37 @@ def gave_same_answer(values: Mapping[str, int]) -> bool:
     return len(values) > 1 and len(set(values.values())) == 1
 
 
+AGREED = "agreed"
+DISAGREED = "disagreed"
+# "Most" of a dimension's statements, and of its opposites: at least this share of those answered.
+MOST = (3, 4)
+
+
+def _most(answers: list[int], on_side: Callable[[int], bool]) -> bool:
+    """At least three quarters of `answers` are on the side; whole numbers only, so CPython and
+    Pyodide agree to the last answer."""
+    share_of, out_of = MOST
+    return out_of * sum(1 for answer in answers if on_side(answer)) >= share_of * len(answers)
+
+
+def contradicted_side(statements: list[int], opposites: list[int], scale: ResponseScale) -> str | None:
+    """AGREED when most statements and most of their opposites are answered above the scale's
+    midpoint, DISAGREED when both are below it, else None. Raw answers, before reverse keying.
+
+    A reader who agrees both with "Worries fill my mind" and with "I feel calm about us" tells
+    us how they answer, not where they sit.
+    """
+    if not statements or not opposites:
+        return None
+    middle_twice = scale.min + scale.max  # compare 2 × answer with it: the midpoint may be x.5
+    sides = ((AGREED, lambda answer: 2 * answer > middle_twice),
+             (DISAGREED, lambda answer: 2 * answer < middle_twice))
+    for side, on_side in sides:
+        if _most(statements, on_side) and _most(opposites, on_side):
+            return side
+    return None
+
+
 @dataclass(frozen=True)
 class ScaleQuiz(Quiz):
     """Statements rated on one response scale; each dimension's score is the mean of its items.
@@ -115,12 +152,21 @@ class ScaleQuiz(Quiz):
             return self._incomplete(still_needed)
 
         scores = [self._score(dimension.id, dimension.label, values) for dimension in self.dimensions]
-        paragraphs = [_score_sentence(score, scale, cut) for score in scores]
-        paragraphs += [self._skipped_sentence(item) for item in missing]
+        contradicted = self.contradictions(values)
+        why: list[str] = []
         if gave_same_answer(values):
             category, between = self.same_answers_category(), ()
+        elif contradicted:
+            category, between = self.contradictory_answers_category(), ()
+            why = [f"{self._label_of(dimension)}: you {side} with most of the statements and also "
+                   "with most of their opposites." for dimension, side in contradicted.items()]
         else:
             category, between = self.pick_category({score.dimension: position(score) for score in scores})
+        # A result that reads no pattern gives no level either: "high" would hint at a style.
+        plain = category is not None and category.reads_no_pattern
+        paragraphs = [_score_sentence(score, scale, cut, plain=plain) for score in scores]
+        paragraphs += [self._skipped_sentence(item) for item in missing]
+        paragraphs += why
 
         if category is None:
             paragraphs.append(f"Between two styles: {joined([style.label for style in between])}.")
@@ -133,8 +179,8 @@ class ScaleQuiz(Quiz):
                 paragraphs.append(f"Closest to: {category.label}.")
             paragraphs += category.description
             links = category.links
-        # The same answer everywhere says nothing about where the reader sits: no point to plot.
-        plot = None if category is not None and category.same_answers else self._plot(scores)
+        # Such answers say nothing about where the reader sits: no point to plot.
+        plot = None if plain else self._plot(scores)
         return Result(
             quiz_id=self.id,
             kind=self.kind,
@@ -157,7 +203,7 @@ class ScaleQuiz(Quiz):
         (None, the styles on either side of the near scores), e.g. secure and anxious-preoccupied.
         """
         for category in self.categories:
-            if not category.same_answers and dict(category.when) == dict(positions):
+            if not category.reads_no_pattern and dict(category.when) == dict(positions):
                 return category, ()
         neighbours = tuple(category for category in self.categories if category.names_a_style
                            and all(category.when[dimension] == where
@@ -172,6 +218,30 @@ class ScaleQuiz(Quiz):
             if category.same_answers:
                 return category
         raise LookupError(f"Quiz {self.id!r} has no category with same_answers=True")
+
+    def contradictory_answers_category(self) -> Category:
+        """The category for a reader who agreed, or disagreed, with most statements and their opposites."""
+        for category in self.categories:
+            if category.contradictory_answers:
+                return category
+        raise LookupError(f"Quiz {self.id!r} has no category with contradictory_answers=True")
+
+    def contradictions(self, values: Mapping[str, int]) -> dict[str, str]:
+        """{dimension id: AGREED or DISAGREED} for each dimension whose answers contradict themselves."""
+        scale, _ = self._scale_and_cut()
+        found = {}
+        for dimension in self.dimensions:
+            items = [item for item in self.items_in(dimension.id) if item.id in values]
+            side = contradicted_side([values[item.id] for item in items if not item.reverse],
+                                     [values[item.id] for item in items if item.reverse], scale)
+            if side:
+                found[dimension.id] = side
+        return found
+
+    def has_opposites(self) -> bool:
+        """True when some dimension has both statements and reverse-keyed opposites."""
+        return any({item.reverse for item in self.items_in(dimension.id)} == {True, False}
+                   for dimension in self.dimensions)
 
     def plot_quadrants(self) -> tuple[tuple[str, str, str], ...]:
         """(label, x level, y level) for each style's corner of the quiz's plot."""
@@ -209,6 +279,7 @@ class ScaleQuiz(Quiz):
             "label": category.label,
             "when": dict(category.when),
             "same_answers": category.same_answers,
+            "contradictory_answers": category.contradictory_answers,
             "names_a_style": category.names_a_style,
             "description": list(category.description),
         } for category in self.categories]
@@ -237,6 +308,7 @@ class ScaleQuiz(Quiz):
             "Compare the unrounded averages; round to 2 decimals only to write them down.",
             "If you gave the same answer to every statement you answered, your result is "
             f"\u201c{self.same_answers_category().label}\u201d: no style is named.",
+            *self._contradiction_steps(scale),
             "Otherwise call each score near (when it is near the boundary), high or low, and find "
             "the pattern that matches. A style's pattern means your answers are closest to that style:",
         ]
@@ -258,6 +330,8 @@ class ScaleQuiz(Quiz):
             "at_cut": HIGH,
             "near_cut": {"within": self.near_cut, "inclusive": True},
             "rounding": {"decimals": 2, "compare": "unrounded"},
+            "contradiction": {"share": list(MOST), "midpoint": (scale.min + scale.max) / 2}
+            if self.has_opposites() else None,
             "categories": categories,
             "steps": steps,
         }
@@ -265,6 +339,21 @@ class ScaleQuiz(Quiz):
     def to_dict(self) -> dict[str, Any]:
         """What a page needs to render the form, with the scale's labelled points."""
         return {**super().to_dict(), "scale": self.scale.to_dict() if self.scale else None}
+
+    def _contradiction_steps(self, scale: ResponseScale) -> list[str]:
+        """The consistency rule as a step a person can follow with a pencil."""
+        if not self.has_opposites():
+            return []
+        middle = number((scale.min + scale.max) / 2)
+        return [
+            "If not, check each score for answers that contradict themselves. Its statements are "
+            "the items that are not reverse-keyed; its opposites are the reverse-keyed ones. Use "
+            f"the answers as given, before reversing. If at least three quarters of the statements "
+            f"you answered and at least three quarters of the opposites you answered are above "
+            f"{middle} (you agreed with both), or if both are below {middle} (you disagreed with "
+            "both), for any score, your result is "
+            f"\u201c{self.contradictory_answers_category().label}\u201d: no style is named.",
+        ]
 
     # -------------------------------------------------------------------------
     # Checks (`python -m quizzes check`)
@@ -343,10 +432,15 @@ class ScaleQuiz(Quiz):
         """Every pattern of scores has one result, and readers in the middle are told no style."""
         problems = [problem_at(category, f"category {category.id!r} needs when={{dimension: 'high', 'low' or "
                                          f"'near'}} for exactly the dimensions {', '.join(known)}")
-                    for category in self.categories if not category.same_answers
+                    for category in self.categories if not category.reads_no_pattern
                     and (sorted(category.when) != sorted(known) or not set(category.when.values()) <= LEVELS)]
-        problems += [problem_at(category, f"category {category.id!r} has same_answers=True, so it takes no when=")
-                     for category in self.categories if category.same_answers and category.when]
+        problems += [problem_at(category, f"category {category.id!r} has {flag}=True, so it takes no when=")
+                     for category in self.categories
+                     for flag in ("same_answers", "contradictory_answers")
+                     if getattr(category, flag) and category.when]
+        problems += [problem_at(category, f"category {category.id!r} cannot have both same_answers=True "
+                                          "and contradictory_answers=True")
+                     for category in self.categories if category.same_answers and category.contradictory_answers]
         if problems:
             return problems
         same = [category for category in self.categories if category.same_answers]
@@ -354,6 +448,17 @@ class ScaleQuiz(Quiz):
             problems.append(problem_at(self, f"{len(same)} categories have same_answers=True; exactly one must, "
                                              "so a reader who gives every statement the same answer is told "
                                              "no style"))
+        contradictory = [category for category in self.categories if category.contradictory_answers]
+        if self.has_opposites() and len(contradictory) != 1:
+            problems.append(problem_at(self, f"{len(contradictory)} categories have contradictory_answers=True; "
+                                             "exactly one must, so a reader who agrees (or disagrees) with "
+                                             "most statements and also with their reverse-keyed opposites "
+                                             "is told no style"))
+        elif not self.has_opposites() and contradictory:
+            problems.append(problem_at(contradictory[0], f"category {contradictory[0].id!r} has "
+                                                         "contradictory_answers=True, but no dimension has "
+                                                         "both statements and reverse-keyed opposites, so "
+                                                         "nothing can pick it; remove it"))
         patterns = [dict(zip(known, combination))
                     for combination in itertools.product((LOW, HIGH), repeat=len(known))]
         patterns.append(dict.fromkeys(known, NEAR))
@@ -440,7 +545,10 @@ class ScaleQuiz(Quiz):
         raise KeyError(f"Quiz {self.id!r} has no dimension {dimension_id!r}")
 
 
-def _score_sentence(score: Score, scale: ResponseScale, cut: float) -> str:
+def _score_sentence(score: Score, scale: ResponseScale, cut: float, plain: bool = False) -> str:
+    """"Anxiety: 5 on a 1–7 scale (high)."; `plain` leaves out where the score sits."""
+    if plain:
+        return f"{score.label}: {number(score.value)} on a {scale.min}\u2013{scale.max} scale."
     if not score.near_cut:
         where = score.level
     elif score.value == cut:

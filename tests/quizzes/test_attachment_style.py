@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -116,10 +117,74 @@ def test_the_same_answer_with_a_skip_still_counts_as_the_same_answer(attachment:
     assert attachment.score(answers).category.id == "same-answer"
 
 
-def test_one_different_answer_is_enough_to_read_the_pattern(attachment: Quiz) -> None:
-    answers = {**raw_answers(attachment, 7), "anx1": "6"}
+def test_the_same_answer_result_prints_its_scores_without_high_or_low(attachment: Quiz) -> None:
+    result = attachment.score(raw_answers(attachment, 7))
+    assert result.paragraphs[:2] == ("Anxiety: 5 on a 1\u20137 scale.", "Avoidance: 5 on a 1\u20137 scale.")
+    assert not any(re.search(r"\((high|low)\)|near the boundary", text) for text in result.paragraphs)
+
+
+# -----------------------------------------------------------------------------
+# Answers that contradict themselves: agreeing (or disagreeing) with statements and opposites
+# -----------------------------------------------------------------------------
+
+def alternating(attachment: Quiz, first: int, second: int) -> dict[str, str]:
+    return {item.id: str(first if index % 2 else second) for index, item in enumerate(attachment.items)}
+
+
+@pytest.mark.parametrize(("label", "make", "side"), [
+    ("near-all agree: all 7s but one 6", lambda quiz: {**raw_answers(quiz, 7), "anx1": "6"}, "agreed"),
+    ("near-all agree: all 7s but one 6 on an opposite", lambda quiz: {**raw_answers(quiz, 7), "anx3": "6"},
+     "agreed"),
+    ("near-all disagree: all 1s but one 2", lambda quiz: {**raw_answers(quiz, 1), "avo9": "2"}, "disagreed"),
+    ("alternating 6 and 7", lambda quiz: alternating(quiz, 6, 7), "agreed"),
+    ("alternating 1 and 2", lambda quiz: alternating(quiz, 1, 2), "disagreed"),
+    ("alternating 5 and 7, one skipped", lambda quiz: {**alternating(quiz, 5, 7), "avo2": ""}, "agreed"),
+])
+def test_agreeing_with_statements_and_their_opposites_names_no_style(attachment: Quiz, label: str,
+                                                                     make: Callable[[Quiz], dict[str, str]],
+                                                                     side: str) -> None:
+    result = attachment.score(make(attachment))
+    assert result.complete
+    assert result.category is not None and result.category.id == "both-ways", label
+    assert not names_a_style(result)
+    assert result.plot is None and result.between == ()
+    assert [link.href for link in result.links] == ["attachment-and-trauma/"]
+    text = " ".join(result.paragraphs)
+    assert f"Anxiety: you {side} with most of the statements and also with most of their opposites." in text
+    assert "most useful when each statement is weighed on its own" in text
+    assert not re.search(r"\((high|low)\)|near the boundary", text)
+
+
+def test_one_contradicted_score_is_enough_to_name_no_style(attachment: Quiz) -> None:
+    clear_avoidance = keyed_answers(attachment, anxiety=[4] * 9, avoidance=[1] * 9)
+    answers = {**clear_avoidance, **{item.id: "7" for item in attachment.items_in("anxiety")}}
     result = attachment.score(answers)
-    assert result.category is not None and result.category.id == "fearful-avoidant"
+    assert result.category is not None and result.category.id == "both-ways"
+    assert "Anxiety: you agreed" in " ".join(result.paragraphs)
+    assert "Avoidance: you" not in " ".join(result.paragraphs)
+
+
+@pytest.mark.parametrize(("anxiety", "avoidance", "category"), [
+    # Every anxiety answer in the anxious direction: statements agreed, opposites disagreed.
+    ([7] * 9, [1] * 9, "anxious-preoccupied"),
+    ([6, 7, 6, 7, 6, 7, 6, 7, 6], [2, 1, 2, 1, 2, 1, 2, 1, 2], "anxious-preoccupied"),
+    ([1] * 9, [7] * 9, "dismissive-avoidant"),
+    ([6] * 9, [6] * 9, "fearful-avoidant"),
+    ([2] * 9, [1] * 9, "secure"),
+])
+def test_clear_patterns_still_name_their_style(attachment: Quiz, anxiety: list, avoidance: list,
+                                              category: str) -> None:
+    result = attachment.score(keyed_answers(attachment, anxiety=anxiety, avoidance=avoidance))
+    assert result.category is not None and result.category.id == category
+    assert names_a_style(result)
+
+
+def test_agreeing_with_a_few_opposites_is_not_a_contradiction(attachment: Quiz) -> None:
+    # Anxious statements agreed; of the three calm opposites, one agreed too: under three quarters.
+    answers = keyed_answers(attachment, anxiety=[7] * 9, avoidance=[1] * 9)
+    answers["anx3"] = "6"  # "I feel sure that my partner loves me."
+    result = attachment.score(answers)
+    assert result.category is not None and result.category.id == "anxious-preoccupied"
 
 
 def test_fearful_avoidant_is_labelled_as_often_called_disorganized(attachment: Quiz) -> None:

@@ -31,7 +31,8 @@ QUIZ = ScaleQuiz(
     categories=(Category("low", "Low", ("Low.",), (guide.STEPS[5],), when={"rest": LOW}),
                 Category("high", "High", ("High.",), when={"rest": HIGH}),
                 Category("middle", "Middle", ("Middle.",), when={"rest": NEAR}),
-                Category("same", "Same", ("Same.",), same_answers=True)),
+                Category("same", "Same", ("Same.",), same_answers=True),
+                Category("both", "Both", ("Both.",), contradictory_answers=True)),
 )
 '''
 
@@ -76,9 +77,19 @@ BROKEN = {
                 "importing the module failed: TypeError: Can't instantiate abstract class Quiz"),
     "middle-unhandled": ('                Category("middle", "Middle", ("Middle.",), when={"rest": NEAR}),\n',
                          "", "QUIZ = ScaleQuiz(", "the middle is unhandled"),
-    "no-same-answer-category": ('                Category("same", "Same", ("Same.",), same_answers=True)),',
-                                "                ),", "QUIZ = ScaleQuiz(",
+    "no-same-answer-category": ('                Category("same", "Same", ("Same.",), same_answers=True),\n',
+                                "", "QUIZ = ScaleQuiz(",
                                 "a reader who gives every statement the same answer is told no style"),
+    "no-contradictory-answers-category": (
+        '                Category("both", "Both", ("Both.",), contradictory_answers=True)),',
+        "                ),", "QUIZ = ScaleQuiz(",
+        "agrees (or disagrees) with most statements and also with their reverse-keyed opposites"),
+    "contradictory-answers-without-opposites": (
+        '"I wake up tired.", "rest", reverse=True)', '"I wake up tired.", "rest")',
+        'Category("both", "Both"', "but no dimension has both statements and reverse-keyed opposites"),
+    "contradictory-answers-with-when": (
+        'contradictory_answers=True)', 'contradictory_answers=True, when={"rest": LOW})',
+        'Category("both", "Both"', "has contradictory_answers=True, so it takes no when="),
 }
 
 

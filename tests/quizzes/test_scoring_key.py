@@ -40,6 +40,10 @@ def hand_score_scale(key: dict[str, Any], answers: dict[str, str]) -> dict[str, 
     if len(set(given_answers.values())) == 1:
         [same] = [category["id"] for category in key["categories"] if category["same_answers"]]
         return {"scores": scores, "category": same, "between": []}
+    if key["contradiction"] and any(contradicts_itself(key, dimension, given_answers)
+                                    for dimension in key["dimensions"]):
+        [both] = [category["id"] for category in key["categories"] if category["contradictory_answers"]]
+        return {"scores": scores, "category": both, "between": []}
     pattern = {dimension_id: "near" if score["near_cut"] else score["level"]
                for dimension_id, score in scores.items()}
     matches = [category["id"] for category in key["categories"] if category["when"] == pattern]
@@ -50,6 +54,21 @@ def hand_score_scale(key: dict[str, Any], answers: dict[str, str]) -> dict[str, 
                and all(category["when"][dimension_id] == where
                        for dimension_id, where in pattern.items() if where != "near")]
     return {"scores": scores, "category": None, "between": between}
+
+
+def contradicts_itself(key: dict[str, Any], dimension: dict[str, Any], given: dict[int, int]) -> bool:
+    """The key's step: three quarters of the answered statements and of the answered opposites on
+    one side of the midpoint, raw answers."""
+    share, out_of = key["contradiction"]["share"]
+    middle = key["contradiction"]["midpoint"]
+    opposites = [given[number] for number in dimension["reversed_items"] if number in given]
+    statements = [given[number] for number in dimension["items"]
+                  if number in given and number not in dimension["reversed_items"]]
+    for on_side in (lambda answer: answer > middle, lambda answer: answer < middle):
+        if statements and opposites and all(
+                sum(map(on_side, answers)) / len(answers) >= share / out_of for answers in (statements, opposites)):
+            return True
+    return False
 
 
 def hand_score_checklist(key: dict[str, Any], answers: dict[str, str]) -> dict[str, Any]:
@@ -102,6 +121,17 @@ def test_hand_scoring_matches_at_the_edges(any_quiz: Quiz) -> None:
         assert hand_score(key, answers) == machine_score(quiz, answers)
 
 
+def test_hand_scoring_finds_answers_that_contradict_themselves(attachment: Quiz) -> None:
+    key = json.loads(json.dumps(attachment.scoring_key()))
+    ids = [item.id for item in attachment.items]
+    contradictory = [{**dict.fromkeys(ids, "7"), "anx1": "6"}, {**dict.fromkeys(ids, "1"), "avo9": "2"},
+                     {item_id: "6" if index % 2 else "7" for index, item_id in enumerate(ids)}]
+    for answers in contradictory:
+        scored = machine_score(attachment, answers)
+        assert scored is not None and scored["category"] == "both-ways"
+        assert hand_score(key, answers) == scored
+
+
 def test_scale_key_fields(attachment: Quiz) -> None:
     key = attachment.scoring_key()
     assert json.loads(json.dumps(key)) == key
@@ -115,12 +145,14 @@ def test_scale_key_fields(attachment: Quiz) -> None:
     assert [label["label"] for label in key["scale"]["labels"]][3] == "Neither agree nor disagree"
     assert {category["id"] for category in key["categories"]} == {
         "secure", "anxious-preoccupied", "dismissive-avoidant", "fearful-avoidant",
-        "near-the-middle", "same-answer"}
+        "near-the-middle", "same-answer", "both-ways"}
     named = {category["id"] for category in key["categories"] if category["names_a_style"]}
     assert named == {"secure", "anxious-preoccupied", "dismissive-avoidant", "fearful-avoidant"}
     steps = " ".join(key["steps"])
     for phrase in ("8 \u2212 answer", "4 or more counts as high", "3.5 to 4.5",
                    "at most 1 of its items", "closest to", "same answer to every statement",
+                   "at least three quarters of the statements you answered", "above 4 (you agreed with both)",
+                   "\u201cYour answers point both ways\u201d: no style is named",
                    "Near the middle of both scales: anxiety near and avoidance near",
                    "between the styles"):
         assert phrase in steps

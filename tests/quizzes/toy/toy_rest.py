@@ -22,6 +22,7 @@ CATEGORIES = (
     Category("rested", "Rested", ("You seem to rest well.",), when={"rest": HIGH}),
     Category("in-between", "In between", ("Some nights are better than others.",), when={"rest": NEAR}),
     Category("same", "The same answer", ("Try weighing each statement.",), same_answers=True),
+    Category("both-ways", "Both ways", ("Some statements are opposites.",), contradictory_answers=True),
 )
 
 QUIZ = ScaleQuiz(
