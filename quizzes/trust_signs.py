@@ -72,10 +72,21 @@ CATEGORIES = (
         (guide.SIGNS_OF_HEALING, guide.SIGNS_OF_CONCERN, guide.GETTING_SUPPORT),
     ),
     Category(
+        "first-sign", "A first sign of healing",
+        (
+            "You ticked one sign of healing and none of the concerns.",
+            "Rebuilding trust doesn't happen all at once; it shows up in small, steady signs. One "
+            "sign is a start worth noticing, and more may come with time.",
+            "This checklist is for learning and cannot judge your relationship for you. Talking "
+            "it over with a counselor can help you notice what helps and keep going.",
+        ),
+        (guide.SIGNS_OF_HEALING, guide.STEPS[3], guide.STEPS[6], guide.GETTING_SUPPORT),
+    ),
+    Category(
         "healing-signs", "Signs of healing",
         (
             "Rebuilding trust doesn't happen all at once; it shows up in small, steady signs. "
-            "You ticked some of them, and none of the concerns.",
+            "You ticked several of them, and none of the concerns.",
             "Healing is happening \u2014 even if slowly.",
             "This checklist is for learning and cannot judge your relationship for you. Talking "
             "it over with a counselor can help you keep going.",
@@ -85,8 +96,8 @@ CATEGORIES = (
     Category(
         "mixed", "Mixed signs",
         (
-            "You ticked some signs of healing and some signs of concern. Both can be true at "
-            "the same time.",
+            "You ticked signs of healing and signs of concern. Both can be true at the same "
+            "time: the signs of healing you see are real, and so are the concerns.",
             "The concerns you ticked are on the guide's list of times when rebuilding trust may "
             "not be possible. They are worth naming openly, with accountability and clear "
             "agreements about what happens next.",
@@ -97,10 +108,23 @@ CATEGORIES = (
         (guide.SIGNS_OF_CONCERN, guide.STEPS[1], guide.STEPS[4], guide.STEPS[7]),
     ),
     Category(
+        "concerns-to-name", "Concerns worth naming",
+        (
+            "You ticked one or two signs from the guide's list of times when rebuilding trust may "
+            "not be possible, and no signs of healing yet.",
+            "One or two concerns do not decide anything on their own. They are worth naming "
+            "openly, with accountability and clear agreements about what happens next.",
+            "Repair needs honesty, accountability, and willingness from both partners. A "
+            "counselor can help you look at the concerns honestly, and individual therapy can "
+            "help you gain clarity about your next steps.",
+        ),
+        (guide.SIGNS_OF_CONCERN, guide.STEPS[1], guide.STEPS[4], guide.GETTING_SUPPORT),
+    ),
+    Category(
         "serious-concerns", "Serious concerns",
         (
-            "You ticked signs from the guide's list of times when rebuilding trust may not be "
-            "possible.",
+            "You ticked several signs from the guide's list of times when rebuilding trust may "
+            "not be possible, and few or no signs of healing.",
             "Repair needs honesty, accountability, and willingness from both partners. Sometimes "
             "the most compassionate choice is to let go. Choosing yourself is also an act of "
             "courage.",
@@ -111,14 +135,17 @@ CATEGORIES = (
     ),
 )
 
-# First match wins; safety first, so no other rule can hide a safety answer.
+# First match wins; safety first, so no other rule can hide a safety answer. Letting go is
+# raised only when concerns outweigh the signs of healing; "Healing is happening" only when
+# more than one sign is ticked.
 RULES = (
     Rule("safety-first", (Condition(SAFETY_TRIGGERS, at_least=1),)),
     Rule("nothing-ticked", (Condition(HOPEFUL, at_most=0), Condition(CONCERN, at_most=0))),
-    Rule("serious-concerns", (Condition(CONCERN, at_least=3),)),
-    Rule("serious-concerns", (Condition(CONCERN, at_least=1), Condition(HOPEFUL, at_most=0))),
+    Rule("serious-concerns", (Condition(CONCERN, at_least=3), Condition(HOPEFUL, at_most=2))),
     Rule("mixed", (Condition(CONCERN, at_least=1), Condition(HOPEFUL, at_least=1))),
-    Rule("healing-signs", (Condition(HOPEFUL, at_least=1), Condition(CONCERN, at_most=0))),
+    Rule("concerns-to-name", (Condition(CONCERN, at_least=1, at_most=2), Condition(HOPEFUL, at_most=0))),
+    Rule("first-sign", (Condition(HOPEFUL, at_least=1, at_most=1), Condition(CONCERN, at_most=0))),
+    Rule("healing-signs", (Condition(HOPEFUL, at_least=2), Condition(CONCERN, at_most=0))),
 )
 
 QUIZ = ChecklistQuiz(

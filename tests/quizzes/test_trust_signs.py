@@ -72,13 +72,17 @@ def test_counts_are_per_group_plus_safety_triggers(trust: Quiz) -> None:
 
 @pytest.mark.parametrize(("ticked", "category"), [
     ((), "nothing-ticked"),
-    (("hope1",), "healing-signs"),
+    (("hope1",), "first-sign"),
+    (("hope1", "hope2"), "healing-signs"),
     (tuple(HOPEFUL), "healing-signs"),
     (("hope1", "concern1"), "mixed"),
     (("hope1", "hope2", "concern1", "concern2"), "mixed"),
-    (("concern1",), "serious-concerns"),
+    (("concern1",), "concerns-to-name"),
+    (("concern1", "concern2"), "concerns-to-name"),
     (("concern1", "concern2", "concern3"), "serious-concerns"),
-    (tuple(HOPEFUL) + ("concern1", "concern2", "concern3"), "serious-concerns"),
+    (("hope1", "hope2", "concern1", "concern2", "concern3"), "serious-concerns"),
+    (("hope1", "hope2", "hope3", "concern1", "concern2", "concern3"), "mixed"),
+    (tuple(HOPEFUL) + ("concern1", "concern2", "concern3"), "mixed"),
 ])
 def test_each_category(trust: Quiz, ticked: tuple[str, ...], category: str) -> None:
     result = trust.score(tick(*ticked))
@@ -87,6 +91,33 @@ def test_each_category(trust: Quiz, ticked: tuple[str, ...], category: str) -> N
     assert data["complete"] is True and data["missing"] == []
     assert data["safety"] is None
     assert data["headline"] == data["category"]["label"]
+
+
+LETTING_GO = "the most compassionate choice is to let go"
+HEALING_IS_HAPPENING = "Healing is happening"
+
+
+@pytest.mark.parametrize("ticked", [("concern1",), ("concern3",), ("concern1", "concern2"),
+                                    ("hope1", "concern5"), tuple(HOPEFUL) + tuple(c for c in CONCERN
+                                                                                if c != SAFETY_CONCERN)])
+def test_letting_go_is_raised_only_when_concerns_outweigh_healing(trust: Quiz, ticked: tuple[str, ...]) -> None:
+    assert LETTING_GO not in " ".join(trust.score(tick(*ticked)).paragraphs)
+
+
+def test_many_concerns_and_little_healing_raise_letting_go(trust: Quiz) -> None:
+    assert LETTING_GO in " ".join(trust.score(tick("concern1", "concern2", "concern3")).paragraphs)
+    assert LETTING_GO in " ".join(trust.score(tick("hope1", "concern1", "concern2", "concern3")).paragraphs)
+
+
+def test_many_healing_signs_with_some_concerns_name_both(trust: Quiz) -> None:
+    text = " ".join(trust.score(tick(*HOPEFUL, "concern1", "concern2", "concern3")).paragraphs)
+    assert "signs of healing you see are real, and so are the concerns" in text
+
+
+@pytest.mark.parametrize("hope", HOPEFUL)
+def test_one_healing_sign_does_not_announce_that_healing_is_happening(trust: Quiz, hope: str) -> None:
+    text = " ".join(trust.score(tick(hope)).paragraphs)
+    assert HEALING_IS_HAPPENING not in text and "one sign of healing" in text
 
 
 def test_healing_signs_echo_the_guide_and_suggest_a_professional(trust: Quiz) -> None:
