@@ -22,6 +22,15 @@ class Contact:
         return {"label": self.label, "href": self.href}
 
 
+def text_message(number: str, keyword: str = "") -> str:
+    """An `sms:` link to `number` with `keyword` already typed as the message.
+
+    `?&body=` is the one form that both iOS (which reads `&body`) and Android (which reads
+    `?body`) fill in, so a reader in a hurry only presses Send.
+    """
+    return f"sms:{number}?&body={keyword}" if keyword else f"sms:{number}"
+
+
 @dataclass(frozen=True)
 class Resource:
     """A service a reader can reach: its name, how to reach it, and a note on what it offers."""
@@ -65,7 +74,7 @@ DOMESTIC_VIOLENCE_HOTLINE = Resource(
     contacts=(
         Contact("Call 1-800-799-7233", "tel:+18007997233"),
         Contact("TTY 1-800-787-3224", "tel:+18007873224"),
-        Contact("Text START to 88788", "sms:88788"),
+        Contact("Text START to 88788", text_message("88788", "START")),
     ),
     note=(
         "Free, private, and open all day, every day. An advocate can help you make a safety plan "
@@ -75,7 +84,7 @@ DOMESTIC_VIOLENCE_HOTLINE = Resource(
 
 SUICIDE_AND_CRISIS_LIFELINE = Resource(
     name="988 Suicide & Crisis Lifeline",
-    contacts=(Contact("Call 988", "tel:988"), Contact("Text 988", "sms:988")),
+    contacts=(Contact("Call 988", "tel:988"), Contact("Text 988", text_message("988"))),
     note=(
         "For anyone in emotional distress or thinking about suicide, any time. "
         "When you call, press 1 for the Veterans Crisis Line or 2 for Spanish."
@@ -84,7 +93,7 @@ SUICIDE_AND_CRISIS_LIFELINE = Resource(
 
 CRISIS_TEXT_LINE = Resource(
     name="Crisis Text Line",
-    contacts=(Contact("Text HOME to 741741", "sms:741741"),),
+    contacts=(Contact("Text HOME to 741741", text_message("741741", "HOME")),),
     note="Free support by text from a trained volunteer, any time.",
 )
 
@@ -92,7 +101,7 @@ CALIFORNIA_WARM_LINE = Resource(
     name="California Peer-Run Warm Line",
     contacts=(
         Contact("Call 1-855-845-7415", "tel:+18558457415"),
-        Contact("Text 1-855-845-7415", "sms:+18558457415"),
+        Contact("Text 1-855-845-7415", text_message("+18558457415")),
     ),
     note="Someone to talk to when it is hard but not a crisis, any time.",
 )

@@ -34,6 +34,17 @@ def test_every_contact_links_to_the_number_it_shows() -> None:
             assert digits(contact.href) == digits(contact.label), contact
 
 
+def test_every_text_line_with_a_keyword_has_it_typed_in_already() -> None:
+    lines = {contact.label: contact.href for resource in safety.ALL_RESOURCES for contact in resource.contacts
+             if contact.href.startswith("sms:")}
+    assert lines["Text START to 88788"] == "sms:88788?&body=START"
+    assert lines["Text HOME to 741741"] == "sms:741741?&body=HOME"
+    for label, href in lines.items():
+        words = label.split()
+        keyword = words[1] if len(words) == 4 and words[2] == "to" else ""
+        assert href.endswith(f"?&body={keyword}") if keyword else "body" not in href, (label, href)
+
+
 def test_resources_are_plain_json() -> None:
     notice = safety.SAFETY_FIRST_NOTICE.to_dict()
     assert json.loads(json.dumps(notice)) == notice
