@@ -63,6 +63,12 @@ class ChecklistQuiz(Quiz):
             note=self.note,
         )
 
+    def safety_result(self) -> Result | None:
+        """`score()` of the first safety item ticked alone. The checker proves that every safety
+        answer, with anything else ticked, picks the same safety-first category."""
+        triggers = [item for item in self.items if item.triggers_safety]
+        return self.score({triggers[0].id: TICKED}) if triggers else None
+
     def count_ticked(self, ticked: set[str]) -> dict[str, int]:
         """{group id: ticked items in it, ..., "safety_triggers": ticked safety-trigger items}."""
         counts = {group.id: sum(1 for item in self.items_in(group.id) if item.id in ticked)

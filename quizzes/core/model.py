@@ -381,6 +381,11 @@ class Quiz(Defined, ABC):
         """The chart a result is plotted on, blank; None for a quiz without one."""
         return None
 
+    def safety_result(self) -> Result | None:
+        """The result any one safety answer leads to, known before anyone answers, so that a page
+        can show it the moment a safety item is ticked; None for a quiz without safety items."""
+        return None
+
     def item(self, item_id: str) -> Item:
         for item in self.items:
             if item.id == item_id:

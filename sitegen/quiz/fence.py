@@ -149,9 +149,10 @@ class FormRenderer:
     def __call__(self, fence: QuizFence) -> str:
         if fence not in self._rendered:
             quiz = self._quizzes[fence.quiz_id]
+            safety = quiz.safety_result()
             self._rendered[fence] = self._env.get_template("form.html").render(
                 quiz=quiz.to_dict(), key=quiz.scoring_key(), key_open=fence.key_open, strings=self._strings,
-                site_root=self._site_root, assets=self._assets,
+                site_root=self._site_root, assets=self._assets, safety=safety.to_dict() if safety else None,
             )
         return self._rendered[fence]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import quizzes
@@ -34,5 +35,5 @@ def test_the_help_page_lists_the_same_resources_as_the_safety_result(built_site:
     for resource in safety.ALL_RESOURCES:
         assert resource.name.replace("&", "&amp;") in html
         for contact in resource.contacts:
-            assert f'href="{contact.href}"' in html
+            assert f'href="{escape(contact.href, quote=True)}"' in html
     assert 'href="../help-now/"' in (built_site / "step-by-step" / "index.html").read_text(encoding="utf-8")

@@ -87,7 +87,7 @@ def test_double_submit_gives_one_result(page: Page) -> None:
     expect(root).to_have_attribute("data-state", "scored", timeout=90_000)
     root.locator("button[type=submit]").click()
     expect(root).to_have_attribute("data-state", "scored", timeout=90_000)
-    expect(root.locator(".quiz__headline")).to_have_count(1)
+    expect(root.locator(".quiz__result .quiz__headline")).to_have_count(1)
     assert root.get_attribute("data-result") is not None
 
 

@@ -68,9 +68,18 @@ def test_checklist_with_the_keyboard_alone_and_the_safety_override(page: Page) -
         if item["id"] in ticked:
             page.keyboard.press("Space")
         page.keyboard.press("Tab")
+    # The help the safety ticks showed comes next in the tab order, each of its links in turn.
+    submit = widget(page, "trust-signs").locator("button[type=submit]")
+    help_links = widget(page, "trust-signs").locator(".quiz__safety-now a").count()
+    for _ in range(help_links):
+        assert page.evaluate("document.activeElement.closest('.quiz__safety-now') !== null")
+        page.keyboard.press("Tab")
+    expect(submit).to_be_focused()
     page.keyboard.press("Enter")
     expect(widget(page, "trust-signs")).to_have_attribute("data-state", "scored", timeout=90_000)
-    region = widget(page, "trust-signs").locator(".quiz__result")
+    # The safety result is the help the tick already showed; it is where focus lands.
+    region = widget(page, "trust-signs").locator(".quiz__safety-now")
+    expect(region).to_be_focused()
     # Safety leads: the resources come before anything else, and nothing says trust can be rebuilt.
     expect(region.locator(":scope > :first-child")).to_have_class("quiz__safety")
     expect(region).to_contain_text("1-800-799-7233")

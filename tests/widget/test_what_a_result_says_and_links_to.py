@@ -13,9 +13,9 @@ from tests.widget.quiz_reader import answer_with_mouse, cli_score, quiz_items, s
 STYLE_WORDS = ("secure", "anxious", "preoccupied", "avoidant", "dismissive", "fearful", "disorganized")
 
 
-def result_links(page: Page, quiz_id: str) -> list[str]:
+def result_links(page: Page, quiz_id: str, region: str = ".quiz__result") -> list[str]:
     """Every address the shown result links to, resolved as the browser resolves it."""
-    return widget(page, quiz_id).locator(".quiz__result a[href]").evaluate_all(
+    return widget(page, quiz_id).locator(f"{region} a[href]").evaluate_all(
         "(links) => links.map((link) => link.href)")
 
 
@@ -27,10 +27,12 @@ def test_a_safety_result_links_only_to_crisis_and_safety_help(page: Page, site_u
     assert result == cli_score("trust-signs", answers)
     assert result["category"]["id"] == "safety-first"
 
-    region = widget(page, "trust-signs").locator(".quiz__result")
+    # The safety result is the help the tick already showed, the only result on screen.
+    expect(widget(page, "trust-signs").locator(".quiz__result")).to_be_hidden()
+    region = widget(page, "trust-signs").locator(".quiz__safety-now")
     expect(region).to_contain_text("Your safety comes first")
     assert "rebuilt" not in region.inner_text()
-    links = result_links(page, "trust-signs")
+    links = result_links(page, "trust-signs", ".quiz__safety-now")
     pages = [link for link in links if not link.startswith(("tel:", "sms:"))]
     assert pages == [f"{site_url}help-now/"], links
     assert "tel:911" in links and "tel:+18007997233" in links

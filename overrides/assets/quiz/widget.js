@@ -256,9 +256,21 @@ function siteBase() {
   return new URL(`${base}/`, location.href);
 }
 
+// A page restored from the back-forward cache comes back as it was left, ticks included: its
+// safety answers do not come back (the form's autocomplete="off" covers Back and reload).
+window.addEventListener("pageshow", (event) => {
+  if (!event.persisted) return;
+  for (const input of document.querySelectorAll("[data-quiz] input[data-safety]:checked")) {
+    input.checked = false;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+});
+
 // A widget's data-state: idle -> loading (its worker starts) -> ready -> scoring -> scored,
 // back to ready with a message for answers a form cannot send, or error (paper key open) when
 // no result can come. From error, "See my result" tries again, with a new worker if needed.
+// Any change to an answer takes a shown result away and drops a reply on its way: a result on
+// screen is always for the answers in the form.
 function enhance(root) {
   if (root.dataset.enhanced) return;
   root.dataset.enhanced = "true";
@@ -270,6 +282,7 @@ function enhance(root) {
   const key = root.querySelector(".quiz__key");
   const submit = form.querySelector("button[type=submit]");
   const clear = root.querySelector("[data-action=clear]");
+  const safetyNow = root.querySelector(".quiz__safety-now"); // the help a safety answer shows at once
   let followed = null; // the worker whose start this widget follows
   let generation = 0; // bumped by each submit and each Clear: a reply to an older one is ignored
 
@@ -279,16 +292,30 @@ function enhance(root) {
     if (message !== undefined) status.textContent = message;
   };
   const showPaperKey = (message) => {
-    setState("error", message);
+    // A failure's message must not take the place of the pointer to help.
+    setState("error", "safetyTicked" in root.dataset ? `${strings.safetyShown} ${message}` : message);
     if (key) key.open = true;
   };
+  // quiz.css shows the help from the tick itself; this flag does the same where :has() is missing.
+  const markSafety = () => {
+    const ticked = [...form.querySelectorAll("input[data-safety]")].some((input) => input.checked);
+    if (ticked) root.dataset.safetyTicked = "";
+    else delete root.dataset.safetyTicked;
+    return ticked;
+  };
   const showResult = (data) => {
-    const title = root.querySelector(".quiz__title")?.textContent ?? "";
-    renderResult(result, data, { strings, base: siteBase(), rootId: root.id, title });
-    result.hidden = false;
+    // The safety result is the help already on screen, built from the same Python: one copy.
+    const shownAlready = Boolean(data.safety && safetyNow && "safetyTicked" in root.dataset);
+    if (shownAlready) {
+      result.replaceChildren();
+    } else {
+      const title = root.querySelector(".quiz__title")?.textContent ?? "";
+      renderResult(result, data, { strings, base: siteBase(), rootId: root.id, title });
+    }
+    result.hidden = shownAlready;
     root.dataset.result = JSON.stringify(data);
-    setState("scored", strings.scored);
-    result.focus();
+    setState("scored", shownAlready ? strings.safetyScored : strings.scored);
+    (shownAlready ? safetyNow : result).focus();
   };
   const showRejection = ({ message, items }) => {
     setState("ready", message);
@@ -299,6 +326,16 @@ function enhance(root) {
     result.hidden = true;
     result.replaceChildren();
     delete root.dataset.result;
+  };
+  // A result, or a request, for answers that are no longer those in the form.
+  const outdate = (message) => {
+    const state = root.dataset.state;
+    if (state !== "scoring" && state !== "scored") return false;
+    generation++; // a reply on its way belongs to the answers before this change
+    hideResult();
+    submit.removeAttribute("aria-disabled");
+    setState(followed?.isReady ? "ready" : "loading", message);
+    return true;
   };
 
   // Joins the tab's worker, starting one if there is none (or the last one died), and follows
@@ -326,6 +363,11 @@ function enhance(root) {
   const kept = storableAnswers(form, storage.load(quizId));
   restoreAnswers(form, kept);
   storage.save(quizId, kept);
+  markSafety();
+  // Inside another site's frame, the help opens in its own tab rather than in the quiz's frame.
+  if (window.self !== window.top) {
+    safetyNow?.querySelectorAll(".quiz__links a").forEach((link) => Object.assign(link, { target: "_blank", rel: "noopener" }));
+  }
   submit.disabled = false;
   clear.disabled = false;
   // A worker already running (from an earlier page of this tab) makes the quiz ready at once.
@@ -339,6 +381,11 @@ function enhance(root) {
   form.addEventListener("change", () => {
     start();
     storage.save(quizId, storableAnswers(form, readAnswers(form)));
+    const hadSafety = "safetyTicked" in root.dataset;
+    const hasSafety = markSafety();
+    outdate(strings.changed);
+    if (hasSafety && !hadSafety) status.textContent = strings.safetyShown;
+    else if (!hasSafety && status.textContent === strings.safetyShown) status.textContent = "";
   });
 
   // Also the reader's way to try again after a failure: join() replaces a dead worker.
@@ -371,6 +418,7 @@ function enhance(root) {
     generation++; // a reply on its way belongs to the answers cleared now
     storage.clear(quizId);
     form.reset();
+    markSafety();
     hideResult();
     submit.removeAttribute("aria-disabled");
     const state = root.dataset.state;
