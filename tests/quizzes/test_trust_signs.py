@@ -214,3 +214,19 @@ def test_unknown_items_are_refused(trust: Quiz) -> None:
     with pytest.raises(AnswerError) as caught:
         trust.score({"hope8": "on"})
     assert caught.value.item_ids == ("hope8",)
+
+
+@pytest.mark.parametrize("trigger", TRIGGERS)
+@pytest.mark.parametrize("also", [(), tuple(HOPEFUL), ("concern1", "concern2", "concern3")],
+                         ids=["alone", "with-all-hopeful-signs", "with-concerns"])
+def test_the_help_a_page_shows_at_once_is_what_scoring_any_safety_answer_gives(
+        trust: Quiz, trigger: str, also: tuple[str, ...]) -> None:
+    shown_at_once = trust.safety_result()
+    assert shown_at_once is not None
+    scored = trust.score(tick(trigger, *also))
+    for field in ("headline", "paragraphs", "safety", "links", "category"):
+        assert getattr(scored, field) == getattr(shown_at_once, field), field
+
+
+def test_a_quiz_without_safety_items_has_no_help_to_show_at_once(attachment: Quiz) -> None:
+    assert attachment.safety_result() is None
