@@ -102,13 +102,25 @@ def staff_page(site_url: str, quizzes: list[Embeddable], pages: list[Embeddable]
     parts = [
         "# Embed the guide in your website",
         "Paste a snippet where the quiz or page should appear. The frame sizes itself to its "
-        "content. Nothing a reader answers ever leaves the frame: the one thing it tells the page "
-        "around it is its height in pixels.",
+        "content while it loads. Nothing a reader answers ever leaves the frame: the one thing it "
+        "tells the page around it is its height in pixels, and it stops telling even that as soon "
+        "as the reader starts on a quiz, so your page, and any script on it (analytics, a chat "
+        "widget), learns nothing from the answers or the result. What grows after that, such as "
+        "the result, scrolls inside the frame. Links to other pages open in a new tab.",
         _who_learns_the_height(origins),
+        "**Quick exit**: while a guide frame is on your page, the script puts a *Quick exit* "
+        "button in the top corner of your page, on screen at every scroll position. It leaves "
+        "your website for a neutral one and clears what the guide kept in the frame.",
         "**WordPress**: add a *Custom HTML* block and paste the snippet into it (not an *Embed* "
         "block, which would wrap the page in a sandbox where the quiz cannot keep answers). "
         "**Squarespace**: use a *Code* block. If your site builder removes `<script>` tags, use "
-        "the plain version: it works the same, at a fixed height with its own scroll bar.",
+        "the plain version: it works the same, at a fixed height with its own scroll bar, and "
+        "its Quick exit stays at the top of the frame.",
+        "**Sandboxed frames**: if your site builder adds a `sandbox` attribute, it must allow "
+        "`allow-scripts allow-same-origin` (the quiz's scripts and its answers for the tab), "
+        "`allow-popups allow-popups-to-escape-sandbox` (links open in a new tab) and "
+        "`allow-top-navigation-by-user-activation` (Quick exit leaves your page too). A frame "
+        "without the first two shows a note with a link to the page on the guide's own website.",
         "## Quizzes",
     ]
     parts += [_section(site_url, item) for item in quizzes]

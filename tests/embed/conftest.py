@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
+from tests.conftest import SiteServer
 from tests.embed.clinic import MESSAGE_LOG, NEUTRAL
 
 
@@ -22,3 +24,10 @@ def visitor(browser: Browser) -> Iterator[Page]:
     yield page
     context.close()
     assert not errors
+
+
+@pytest.fixture(scope="module")
+def clinic_site(tmp_path_factory: pytest.TempPathFactory, built_site: Path, site_url: str) -> Iterator[tuple[Path, str]]:
+    """A second origin, the clinic's website, where staff paste snippets from the staff page."""
+    with SiteServer(tmp_path_factory.mktemp("clinic")) as server:
+        yield server.site_dir, server.url

@@ -1,5 +1,10 @@
 // Inside an embedded page: report the content's height to the framing page (nothing else
-// is ever sent), and honour ?scheme=light|dark|auto from the snippet.
+// is ever sent) until the reader starts on a quiz, open every link out of the page outside the
+// frame, and honour ?scheme=light|dark|auto from the snippet.
+//
+// Once the reader starts on a quiz, the height could tell the page around the frame what was
+// answered (the help a safety answer shows, a longer or shorter result): from then on nothing
+// more is sent, and a page that grows scrolls inside the frame.
 //
 // When mkdocs.yml lists the sites allowed to frame the guide (extra.embed.allowed_origins,
 // handed over in a <meta> because the CSP forbids inline scripts), only those sites learn
@@ -58,18 +63,48 @@ function heightTarget() {
 
 const target = window.parent !== window ? heightTarget() : null;
 let reported = 0;
+let answering = false;
 function reportHeight() {
-  if (!target) return;
+  if (!target || answering) return;
   const height = Math.ceil(document.body.getBoundingClientRect().height);
   if (height === reported) return;
   reported = height;
   window.parent.postMessage({ type: MESSAGE_TYPE, height }, target);
 }
 
+// The first touch, click, key or focus inside a quiz, before any answer can change the page.
+function startAnswering(event) {
+  if (event.target instanceof Element && event.target.closest("[data-quiz]")) answering = true;
+}
+for (const type of ["pointerdown", "keydown", "focusin"]) document.addEventListener(type, startAnswering, true);
+
+function siteRoot() {
+  const config = document.getElementById("__config");
+  return new URL(`${config ? JSON.parse(config.textContent).base : "."}/`, location.href);
+}
+
+// Inside the frame, a help page or a chapter would take the quiz's place in a box sized for the
+// quiz: every link to another page opens in a new tab, at the full guide (not its embed copy).
+// Places in this page, phone and text links, and Quick exit (which leaves the top page) stay.
+function linksLeaveTheFrame() {
+  const root = siteRoot();
+  const embedCopies = new URL("embed/guide/", root).href;
+  for (const link of document.querySelectorAll("a[href]")) {
+    const url = new URL(link.href);
+    if (link.hasAttribute("data-quick-exit") || !url.protocol.startsWith("http")) continue;
+    if (url.origin === location.origin && url.pathname === location.pathname) continue;
+    if (url.href.startsWith(embedCopies)) link.href = root.href + url.href.slice(embedCopies.length);
+    Object.assign(link, { target: "_blank", rel: "noopener" });
+  }
+}
+
+// Scripts run here: the note for frames that cannot run them is not needed.
+document.querySelector("[data-embed-fallback]")?.setAttribute("hidden", "");
 applyScheme();
+linksLeaveTheFrame();
 if (target) {
   new ResizeObserver(reportHeight).observe(document.body);
   reportHeight();
 }
 // Instant navigation inside the frame swaps the content: keep the scheme and the height.
-if (window.document$) window.document$.subscribe(() => { applyScheme(); reportHeight(); });
+if (window.document$) window.document$.subscribe(() => { applyScheme(); linksLeaveTheFrame(); reportHeight(); });
