@@ -34,12 +34,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add the quiz bundle, the Pyodide runtime, the embeddable pages and the service worker;
-    drop the stylesheets pages carry inline."""
+    """Add the quiz bundle, the Pyodide runtime, the embeddable pages with the clinic's host
+    script and the service worker; drop the stylesheets pages carry inline."""
     quiz.add_site_files(files, build.quizzes, config)
     offline.add_service_worker(files, config, build.quizzes, keeping=build.keeps_offline)
     styles.drop_inlined(files)
     embed.add_embed_pages(files, config, build.quizzes.quizzes, build.settings.embed.allowed_origins)
+    embed.add_host_script(files, config, build.settings.quick_exit)
     return files
 
 

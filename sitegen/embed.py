@@ -12,6 +12,7 @@ links stay inside the embedded variants and nothing is copied by hand.
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,7 @@ from sitegen.quiz.fence import quiz_homes
 
 FOLDER = "embed"
 HOST_SCRIPT = "embed/host.js"  # a stable address: clinics paste it once
+HOST_QUICK_EXIT = "const QUICK_EXIT = null;"  # the line of the theme's host.js the build fills in
 TEMPLATE = "embed.html"
 SOURCE_KEY = "embed_source"  # a guide page's copy names its source: its links are written from there
 
@@ -69,6 +71,22 @@ def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any],
     _add(files, config, f"{FOLDER}/index.md", staff,
          {"title": "Embed the guide in your website", "description": "Snippets for clinic staff.", "staff_page": True},
          template="main.html")
+
+
+def add_host_script(files: Files, config: MkDocsConfig, quick_exit: Any) -> None:
+    """embed/host.js with the guide's Quick exit (`extra.quick_exit`) written in, so the button it
+    shows on a clinic's page goes where the guide's own does; the theme's copy is the source."""
+    theme_copy = files.get_file_from_path(HOST_SCRIPT)
+    if theme_copy is None:
+        raise RuntimeError(f"overrides/{HOST_SCRIPT} is missing: the embed snippets load it")
+    source = theme_copy.content_string
+    if source.count(HOST_QUICK_EXIT) != 1:
+        raise RuntimeError(f"overrides/{HOST_SCRIPT} must contain the line {HOST_QUICK_EXIT!r} once: "
+                           "the build writes the Quick exit there")
+    setting = json.dumps({"url": quick_exit.url, "label": quick_exit.label})
+    files.remove(theme_copy)
+    files.append(File.generated(config, HOST_SCRIPT,
+                                content=source.replace(HOST_QUICK_EXIT, f"const QUICK_EXIT = {setting};")))
 
 
 def _add(files: Files, config: MkDocsConfig, src_uri: str, body: str, front_matter: dict[str, Any],

@@ -22,7 +22,8 @@ def pasted(built_site: Path, site_url: str, embed_path: str) -> str:
 
 
 def host_page(folder: Path, name: str, body: str) -> str:
-    (folder / name).write_text(f"<!doctype html><html lang=en><title>Clinic</title><h1>Our clinic</h1>{body}"
+    (folder / name).write_text("<!doctype html><html lang=en><meta name=viewport content='width=device-width, "
+                               f"initial-scale=1'><title>Clinic</title><h1>Our clinic</h1>{body}"
                                "<p>Contact us.</p></html>", encoding="utf-8")
     return name
 

@@ -3,12 +3,13 @@ answers, every link out opens outside the frame, and a frame that cannot run scr
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.embed.clinic import frame_of, host_page, iframe_height, pasted
+from tests.embed.clinic import NEUTRAL, frame_of, host_page, iframe_height, pasted
 from tests.widget.quiz_reader import SCORING_TIMEOUT_MS, SIGNS_PAGE
 
 QUIZ = "embed/trust-signs/"
@@ -103,3 +104,63 @@ def test_a_frame_that_runs_scripts_never_shows_the_note(visitor: Page, clinic_si
     expect(frame.locator('[data-quiz="trust-signs"]')).to_have_attribute("data-enhanced", "true")
     visitor.wait_for_timeout(4000)  # a negative: past the moment the note would show
     expect(frame.locator("[data-embed-fallback]")).to_be_hidden()
+
+
+def fully_on_screen(page: Page, selector: str) -> bool:
+    box = page.locator(selector).bounding_box()
+    view = page.viewport_size
+    return bool(box and view and box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= view["width"]
+                and box["y"] + box["height"] <= view["height"])
+
+
+HOST_EXIT = "[data-rebuilding-trust-quick-exit]"
+
+
+def scroll_to(page: Page, target: Locator) -> None:
+    """Scroll the clinic's page until `target`, inside the frame, is mid-screen. (Playwright's own
+    scrolling waits for animation frames that an off-screen cross-origin frame does not run.)"""
+    box = target.bounding_box()
+    assert box is not None
+    page.evaluate("(by) => window.scrollBy(0, by)", box["y"] - 300)
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] <= 844 - box["height"], box
+
+
+def test_quick_exit_stays_on_a_phone_screen_and_leaves_with_nothing_kept(browser: Browser, clinic_site: tuple[Path, str],
+                                                                         built_site: Path, site_url: str) -> None:
+    folder, clinic_url = clinic_site
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context.route(f"{NEUTRAL}**", lambda route: route.fulfill(status=200, content_type="text/html", body="<h1>Weather</h1>"))
+    visitor = context.new_page()
+    long_page = "<p>Our services.</p>" * 40 + pasted(built_site, site_url, QUIZ) + "<p>Our team.</p>" * 40
+    visitor.goto(clinic_url + host_page(folder, "phone.html", long_page))
+    frame = frame_of(visitor)
+    expect(visitor.locator(HOST_EXIT)).to_have_text("Quick exit")
+    expect(visitor.locator(HOST_EXIT)).to_have_attribute("href", NEUTRAL)
+    for where in ['input[name="hope1"]', 'input[name="safety5"]']:
+        scroll_to(visitor, frame.locator(where).locator("xpath=.."))
+        assert fully_on_screen(visitor, HOST_EXIT), where
+    frame.locator('input[name="hope1"]').locator("xpath=..").tap()
+    frame.locator("button[type=submit]").tap()
+    root = frame.locator('[data-quiz="trust-signs"]')
+    expect(root).to_have_attribute("data-state", "scored", timeout=SCORING_TIMEOUT_MS)
+    scroll_to(visitor, frame.locator(".quiz__result .quiz__headline"))
+    assert fully_on_screen(visitor, HOST_EXIT), "the result"
+    assert "quiz-answers:trust-signs" in frame.evaluate("Object.keys(sessionStorage).join()")
+
+    visitor.locator(HOST_EXIT).tap()
+    expect(visitor).to_have_url(NEUTRAL)
+    visitor.go_back()  # location.replace: Back skips the clinic's page
+    expect(visitor).not_to_have_url(re.compile("phone.html"))
+    visitor.goto(clinic_url + "phone.html")  # the reader (or someone else) opens it again
+    frame = frame_of(visitor)
+    assert frame.evaluate("sessionStorage.length") == 0  # the answers kept for the tab are gone
+    context.close()
+
+
+def test_the_staff_pages_previews_get_no_second_quick_exit(page: Page) -> None:
+    page.goto("embed/")
+    page.locator("details.embed-preview summary").first.click()
+    expect(page.locator("details.embed-preview iframe").first).to_be_visible()
+    expect(page.locator("[data-quick-exit]")).to_have_count(1)
+    expect(page.locator(HOST_EXIT)).to_have_count(0)

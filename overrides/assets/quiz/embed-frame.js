@@ -1,6 +1,7 @@
-// Inside an embedded page: report the content's height to the framing page (nothing else
-// is ever sent) until the reader starts on a quiz, open every link out of the page outside the
-// frame, and honour ?scheme=light|dark|auto from the snippet.
+// Inside an embedded page: report the content's height to the framing page until the reader
+// starts on a quiz, open every link out of the page outside the frame, forget what the guide
+// keeps when the clinic's page is left by its Quick exit, and honour ?scheme=light|dark|auto
+// from the snippet. Only a height, and the word that the forgetting is done, ever go out.
 //
 // Once the reader starts on a quiz, the height could tell the page around the frame what was
 // answered (the help a safety answer shows, a longer or shorter result): from then on nothing
@@ -11,7 +12,11 @@
 // the height: it is posted to the framing page's exact origin, so the browser itself drops
 // it if that page is not the one we think. With no list, any site may frame the guide and
 // any site may learn its height.
+import { forget } from "./quick-exit.js";
+
 const MESSAGE_TYPE = "rebuilding-trust-embed:height";
+const FORGET = "rebuilding-trust-embed:forget"; // from embed/host.js, when its Quick exit is used
+const FORGOTTEN = "rebuilding-trust-embed:forgotten";
 const SCHEMES = { light: "default", dark: "slate" };
 const DEFAULT_PORTS = { "http:": "80", "https:": "443" };
 const requested = new URLSearchParams(location.search).get("scheme");
@@ -97,6 +102,13 @@ function linksLeaveTheFrame() {
     Object.assign(link, { target: "_blank", rel: "noopener" });
   }
 }
+
+// The clinic's page is being left by its own Quick exit (embed/host.js): forget what the guide
+// keeps in this frame, then say so. That page leaves whether or not the answer comes in time.
+window.addEventListener("message", (event) => {
+  if (event.source !== window.parent || event.data?.type !== FORGET) return;
+  forget().then(() => window.parent.postMessage({ type: FORGOTTEN }, event.origin));
+});
 
 // Scripts run here: the note for frames that cannot run them is not needed.
 document.querySelector("[data-embed-fallback]")?.setAttribute("hidden", "");

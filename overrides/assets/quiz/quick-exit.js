@@ -49,14 +49,20 @@ function forgetOfflineReading() {
   }
 }
 
+/** Forget everything the site keeps on this device; settles when done, or after CACHE_WAIT_MS.
+    Also what an embedded page does when the clinic's page around it is left (embed-frame.js). */
+export function forget() {
+  clearStorage();
+  const forgotten = Promise.all([forgetOfflineReading(), clearCaches()]);
+  return Promise.race([forgotten, new Promise((resolve) => setTimeout(resolve, CACHE_WAIT_MS))]);
+}
+
 async function leave() {
   if (leaving) return;
   leaving = true;
   const link = document.querySelector("[data-quick-exit]");
   const destination = link ? link.href : "about:blank";
-  clearStorage();
-  const forgotten = Promise.all([forgetOfflineReading(), clearCaches()]);
-  await Promise.race([forgotten, new Promise((resolve) => setTimeout(resolve, CACHE_WAIT_MS))]);
+  await forget();
   try {
     // Embedded in another site, leave that site too (allowed after a click or key press).
     window.top.location.replace(destination);
