@@ -134,10 +134,11 @@ def staff_page(site_url: str, quizzes: list[Embeddable], pages: list[Embeddable]
         "**Squarespace**: use a *Code* block. If your site builder removes `<script>` tags, use "
         "the plain version: it works the same, at a fixed height with its own scroll bar, and "
         "its Quick exit stays at the top of the frame.",
-        "**Sandboxed frames**: if your site builder adds a `sandbox` attribute, it must allow "
-        "`allow-scripts allow-same-origin` (the quiz's scripts and its answers for the tab), "
-        "`allow-popups allow-popups-to-escape-sandbox` (links open in a new tab) and "
-        "`allow-top-navigation-by-user-activation` (Quick exit leaves your page too). A frame "
+        # Plain text, not code spans: the page's code blocks are the snippets, and only them.
+        "**Sandboxed frames**: if your site builder adds a *sandbox* attribute, it must allow "
+        "*allow-scripts allow-same-origin* (the quiz's scripts and its answers for the tab), "
+        "*allow-popups allow-popups-to-escape-sandbox* (links open in a new tab) and "
+        "*allow-top-navigation-by-user-activation* (Quick exit leaves your page too). A frame "
         "without the first two shows a note with a link to the page on the guide's own website.",
         "## Quizzes",
     ]

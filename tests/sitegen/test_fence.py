@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
@@ -89,7 +90,8 @@ def test_a_fence_that_cannot_be_rendered_fails_the_build_naming_the_page(tmp_pat
 
 def test_a_placed_quiz_is_a_real_form_with_its_paper_key(built_site: Path) -> None:
     html = (built_site / "attachment-and-trauma" / "index.html").read_text(encoding="utf-8")
-    assert '<div class="quiz" id="quiz-attachment-style" data-quiz="attachment-style" data-state="idle">' in html
+    assert re.search(r'<div class="quiz" id="quiz-attachment-style" data-quiz="attachment-style" '
+                     r'data-assets="/assets/quiz/[0-9a-f]{12}/" data-state="idle">', html)
     assert html.count('<fieldset class="quiz__item"') == 18
     assert html.count('type="radio" name="anx1"') == 7
     assert '<span>Neither agree nor disagree</span>' in html
@@ -98,3 +100,5 @@ def test_a_placed_quiz_is_a_real_form_with_its_paper_key(built_site: Path) -> No
     checklist = (built_site / "signs-of-rebuilding" / "index.html").read_text(encoding="utf-8")
     assert checklist.count('type="checkbox" name=') == 18
     assert 'name="safety1" value="on"' in checklist
+    # The help a safety answer shows at once, in the form itself; the browser restores no tick.
+    assert checklist.count('class="quiz__safety-now"') == 1 and 'autocomplete="off"' in checklist
