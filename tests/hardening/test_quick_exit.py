@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -165,3 +167,15 @@ def test_closing_search_with_escape_and_pressing_escape_again_stays_on_the_site(
     reader.keyboard.press("Escape")  # the reader presses it once more, to be sure
     assert_still_reading(reader)
 
+
+def test_the_help_page_names_the_quick_exit_button_and_the_shift_shortcut(built_site: Path) -> None:
+    page = (built_site / "help-now" / "index.html").read_text(encoding="utf-8")
+    label = re.search(r'<a class="quick-exit"[^>]*>([^<]+)</a>', page)
+    article = re.search(r"<article\b.*?</article>", page, re.DOTALL)
+    assert label and article
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", article.group(0))).split())
+    section = text[text.index("Browsing safely"):]
+    # The button by the label it carries on this very page, and the shortcut in plain words.
+    assert f"{label.group(1).strip()} button" in section, section
+    assert "press the Shift key 3 times" in section, section
+    assert "cannot erase your browser history" in section, section
