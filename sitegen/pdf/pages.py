@@ -15,9 +15,10 @@ ARTICLE_CLASS = "md-content__inner"
 # Elements that only make sense in a browser: scripts, controls, live status regions.
 WEB_ONLY_TAGS = {"script", "style", "noscript", "template", "button", "input", "select", "textarea", "form",
                  "iframe", "object", "embed", "video", "audio", "source", "dialog"}
-# Material's page chrome inside the article, the site's PDF link, and the quiz widget's parts.
+# Material's page chrome inside the article, the site's PDF link, the quiz widget's parts, and
+# what an author marks `{ .web-only }` (the help page's words about the Quick exit button).
 WEB_ONLY_CLASSES = {"headerlink", "md-content__button", "md-source-file", "md-tags", "md-feedback",
-                    "md-comments", "pdf-download", "quiz__status", "quiz__result", "quiz__actions"}
+                    "md-comments", "pdf-download", "quiz__status", "quiz__result", "quiz__actions", "web-only"}
 QUIZ_CLASS = "quiz"
 
 

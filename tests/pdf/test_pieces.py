@@ -10,6 +10,7 @@ import pytest
 from sitegen.pdf.errors import PdfExportError
 from sitegen.pdf.guide import Chapter, edition_date
 from sitegen.pdf.links import LinkMap, drop_dangling, localise
+from sitegen.pdf.pages import strip_web_chrome
 from sitegen.pdf.quiz_paper import _steps
 from sitegen.pdf.templates import environment
 from sitegen.pdf.tree import parse_fragment, replace, serialize
@@ -57,6 +58,14 @@ def test_ids_get_the_page_prefix_and_links_and_labels_follow() -> None:
     assert 'href="#step-by-step--step-5"' in html and 'href="#help-now"' in html
     assert "<a>gone</a>" in html and len(problems) == 1 and "../gone/" in problems[0]
     assert drop_dangling(article, {"step-by-step--step-5"}) == ["link 'help' points at a missing anchor (#help-now)"]
+
+
+def test_a_block_marked_web_only_stays_out_with_its_links() -> None:
+    [article] = parse_fragment('<article><p>On paper.</p><p class="web-only">Use the <strong>Quick exit</strong> '
+                               'button. <a href="../privacy/#quick-exit">More</a></p></article>')
+    strip_web_chrome(article)
+    assert serialize(article) == "<article><p>On paper.</p></article>"
+    assert localise(article, HELP, LINKS) == []  # no link is left to bring a page in
 
 
 def test_the_html_writer_keeps_svg_void_elements_and_escapes_text() -> None:

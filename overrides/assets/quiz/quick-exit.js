@@ -1,14 +1,21 @@
-// Quick exit: the "Quick exit" link, or Escape pressed twice, replaces this page (and any
-// page framing it) with a neutral site and forgets everything the site keeps on this device
-// for its origin: session and local storage, Cache Storage (the pages kept for offline
-// reading) and the service worker that keeps them. `location.replace` keeps this
+// Quick exit: the "Quick exit" link, or the Shift key pressed three times in a row, replaces
+// this page (and any page framing it) with a neutral site and forgets everything the site keeps
+// on this device for its origin: session and local storage, Cache Storage (the pages kept for
+// offline reading) and the service worker that keeps them. `location.replace` keeps this
 // page out of the Back button's reach; it cannot erase the browser's history (the help page
 // says so).
-const DOUBLE_PRESS_MS = 1000;
+//
+// Why Shift and not Escape: Escape is the key that closes things (Material's search, a dialog),
+// so a reader closing search would be thrown off the site by one more press. Shift does nothing
+// alone, and GOV.UK's "Exit this page" component uses three presses of it.
+const PRESSES_TO_LEAVE = 3;
+// The presses count only within this time of the first one; a slower reader starts again.
+const PRESS_WINDOW_MS = 5000;
 // Clearing caches is asynchronous; a reader in danger must not wait for it. A key press or
 // click stays usable for the top navigation for seconds, far longer than this.
 const CACHE_WAIT_MS = 300;
-let lastEscape = -Infinity;
+let shiftPresses = 0;
+let firstShiftAt = -Infinity;
 let leaving = false;
 
 // Each store can be missing or blocked (a sandboxed frame, strict privacy settings), and
@@ -79,9 +86,17 @@ document.addEventListener("click", (event) => {
   }
 }, true);
 
+// Shift pressed three times in a row leaves. Any other key in between starts the count again,
+// so typing capitals, a Shift before each letter, never adds up to an exit.
 document.addEventListener("keydown", (event) => {
-  // Holding Escape down repeats the key: that is one press, not two.
-  if (event.key !== "Escape" || event.repeat) return;
-  if (event.timeStamp - lastEscape < DOUBLE_PRESS_MS) leave();
-  lastEscape = event.timeStamp;
+  if (event.key !== "Shift") {
+    shiftPresses = 0;
+    return;
+  }
+  // Holding Shift down repeats the key: that is one press, however long it is held.
+  if (event.repeat) return;
+  if (event.timeStamp - firstShiftAt > PRESS_WINDOW_MS) shiftPresses = 0;
+  if (shiftPresses === 0) firstShiftAt = event.timeStamp;
+  shiftPresses += 1;
+  if (shiftPresses >= PRESSES_TO_LEAVE) leave();
 }, true);
