@@ -178,6 +178,20 @@ def test_back_after_leaving_the_page_brings_no_safety_tick_back(page: Page) -> N
     assert checked_answers(page, "trust-signs") == {"hope1": "on"}
 
 
+def test_a_page_back_from_the_back_forward_cache_loses_its_safety_ticks(page: Page) -> None:
+    # Playwright runs Chromium without the back-forward cache (with it, Back crashed the page
+    # here), so the cache's own event is sent as the browser sends it on such a return.
+    page.goto(SIGNS_PAGE)
+    tick(page, "hope1", "safety4")
+    expect_help_at_once(page)
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))")
+    assert checked_answers(page, "trust-signs") == {"hope1": "on"}
+    expect(safety_now(page)).to_be_hidden()
+    tick(page, "safety4")
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }))")
+    assert checked_answers(page, "trust-signs") == {"hope1": "on", "safety4": "on"}  # only a return
+
+
 def test_back_without_javascript_brings_no_safety_tick_back(reader_without_javascript: Page) -> None:
     page = reader_without_javascript
     page.goto(SIGNS_PAGE)
