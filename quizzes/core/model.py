@@ -278,8 +278,8 @@ class Plot:
 
 @dataclass(frozen=True)
 class Result:
-    """A scored quiz. Render `to_dict()` in this order: `safety` (when present) first, then
-    `headline`, `paragraphs` (a scale result's paragraphs start with its scores), `links`, `note`.
+    """A scored quiz. Render `to_dict()` in this order: `headline`, then `safety` (when present),
+    `paragraphs` (a scale result's paragraphs start with its scores), `links`, `note`.
 
     `category` is the summary picked; a scale result whose scores sit between styles has none
     and names its neighbouring styles in `between` instead.

@@ -66,7 +66,7 @@ class SafetyNotice:
 EMERGENCY = Resource(
     name="Emergency services",
     contacts=(Contact("Call 911", "tel:911"),),
-    note="If you are in danger right now, call 911.",
+    note="Police, fire or an ambulance, any time.",
 )
 
 DOMESTIC_VIOLENCE_HOTLINE = Resource(
@@ -118,7 +118,7 @@ SAFETY_FIRST = (EMERGENCY, DOMESTIC_VIOLENCE_HOTLINE, SUICIDE_AND_CRISIS_LIFELIN
 ALL_RESOURCES = SAFETY_FIRST + (CRISIS_TEXT_LINE, CALIFORNIA_WARM_LINE)
 
 SAFETY_FIRST_NOTICE = SafetyNotice(
-    message="Your safety comes first. If you are in danger right now, call 911.",
+    message="If you are in danger right now, call 911.",
     resources=SAFETY_FIRST,
     browsing_note=BROWSING_NOTE,
 )

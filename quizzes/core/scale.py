@@ -147,6 +147,8 @@ class ScaleQuiz(Quiz):
         scale, cut = self._scale_and_cut()
         values = read_scale_answers(self, scale, answers)
         missing = tuple(item for item in self.items if item.id not in values)
+        if not values:
+            return self._unanswered()
         still_needed = self._still_needed(missing)
         if still_needed:
             return self._incomplete(still_needed)
@@ -172,7 +174,10 @@ class ScaleQuiz(Quiz):
             paragraphs.append(f"Between two styles: {joined([style.label for style in between])}.")
             paragraphs.append("A score near the boundary means your answers sit between these styles, "
                               "so each description may fit you.")
-            paragraphs += [text for style in between for text in style.description]
+            # Each description after its style's name: two "People near this corner…" in a row
+            # would not say which corner is which.
+            paragraphs += [text for style in between
+                           for text in (f"{style.label}: {style.description[0]}", *style.description[1:])]
             links = tuple(dict.fromkeys(link for style in between for link in style.links))
         else:
             if category.names_a_style:
@@ -497,6 +502,17 @@ class ScaleQuiz(Quiz):
         skipped = {dimension.id: tuple(item for item in missing if item.dimension == dimension.id)
                    for dimension in self.dimensions}
         return {dimension: items for dimension, items in skipped.items() if len(items) > self.max_missing}
+
+    def _unanswered(self) -> Result:
+        """Nothing answered yet: no list of "missing" items, which would be all of them."""
+        return Result(
+            quiz_id=self.id,
+            kind=self.kind,
+            complete=False,
+            headline="No answers yet",
+            paragraphs=("Choose an answer for each statement you can, then see your result.",),
+            note=self.note,
+        )
 
     def _incomplete(self, still_needed: dict[str, tuple[ScaleItem, ...]]) -> Result:
         requests = []

@@ -339,14 +339,26 @@ def test_empty_strings_count_as_unanswered(attachment: Quiz) -> None:
     blank = {**absent, "anx1": "", "avo1": ""}
     assert attachment.score(blank) == attachment.score(absent)
     everything_blank = {item.id: "" for item in attachment.items}
-    result = attachment.score(everything_blank)
-    assert not result.complete and len(result.missing) == len(attachment.items)
+    assert attachment.score(everything_blank) == attachment.score({})
 
 
-def test_no_answers_at_all_is_incomplete_not_an_error(attachment: Quiz) -> None:
+def test_no_answers_at_all_is_incomplete_not_an_error_and_lists_nothing_as_missing(attachment: Quiz) -> None:
     result = attachment.score({})
-    assert not result.complete
-    assert [item.number for item in result.missing] == list(range(1, 19))
+    assert not result.complete and result.headline == "No answers yet"
+    assert result.missing == () and "missing" not in " ".join(result.paragraphs).lower()
+
+
+def test_one_answer_is_enough_for_the_missing_list(attachment: Quiz) -> None:
+    result = attachment.score({"anx1": "4"})
+    assert not result.complete and result.headline == "A few answers are missing"
+    assert [item.number for item in result.missing] == list(range(2, 19))
+
+
+def test_between_two_styles_names_each_style_before_its_description(attachment: Quiz) -> None:
+    result = attachment.score(keyed_answers(attachment, anxiety=[4] * 9, avoidance=[1] * 9))
+    assert [style.id for style in result.between] == ["secure", "anxious-preoccupied"]
+    assert "Secure: People near the secure corner tend to believe repair is possible" in " ".join(result.paragraphs)
+    assert any(text.startswith("Anxious-preoccupied: People near this corner") for text in result.paragraphs)
 
 
 # -----------------------------------------------------------------------------

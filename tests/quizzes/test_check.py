@@ -205,7 +205,7 @@ def test_a_score_that_fails_on_the_quizs_data_is_caught_at_the_quiz(attachment: 
     dimensions = (dataclasses.replace(attachment.dimensions[0], label=5),) + attachment.dimensions[1:]
     problems = check_scoring(dataclasses.replace(attachment, dimensions=dimensions))
     assert [(problem.line, problem.message) for problem in problems] == [
-        (attachment.line, "score() raised AttributeError: 'int' object has no attribute 'lower' for no answers")]
+        (attachment.line, "score() raised AttributeError: 'int' object has no attribute 'lower' for all answers 7 but item 1 skipped")]
 
 
 def test_the_module_must_define_a_quiz_of_a_known_kind(trust: Quiz) -> None:

@@ -63,7 +63,7 @@ BROKEN = {
                                       "score() raised RuntimeError: boom for all answers 7"),
     "scoring-fails-on-the-data": ('Dimension("rest", "Rest")', 'Dimension("rest", 5)', "QUIZ = ScaleQuiz(",
                                   "score() raised AttributeError: 'int' object has no attribute 'lower' "
-                                  "for no answers"),
+                                  "for all answers 7 but item 1 skipped"),
     "link-in-a-description": ('("Same.",)', '("Same.", guide.STEPS[5])', "QUIZ = ScaleQuiz(",
                               "to_dict() is not JSON-serialisable for all answers 1: "
                               "Object of type Link is not JSON serializable"),

@@ -8,6 +8,7 @@ import io
 import json
 from datetime import date
 
+import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
@@ -90,3 +91,15 @@ def test_a_safety_first_result_offers_no_printout(page: Page) -> None:
     result = widget(page, "trust-signs").locator(".quiz__safety-now")
     expect(result).to_contain_text("Your safety comes first")
     expect(widget(page, "trust-signs").get_by_role("button", name=STRINGS["printResult"])).to_have_count(0)
+
+
+@pytest.mark.parametrize("answers", [{}, {"anx1": "4"}], ids=["nothing answered", "one answer"])
+def test_a_result_that_is_not_complete_offers_no_printout(page: Page, answers: dict[str, str]) -> None:
+    page.goto("attachment-and-trauma/")
+    answer_with_mouse(page, "attachment-style", answers)
+    result = submit_and_wait(page, "attachment-style")
+    assert result["complete"] is False
+    region = widget(page, "attachment-style").locator(".quiz__result")
+    expect(region.locator(".quiz__headline")).to_have_text(result["headline"])
+    expect(region.get_by_role("button", name=STRINGS["printResult"])).to_have_count(0)
+    expect(region.locator(".quiz__missing li")).to_have_count(len(result["missing"]))

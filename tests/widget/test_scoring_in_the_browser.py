@@ -80,8 +80,12 @@ def test_checklist_with_the_keyboard_alone_and_the_safety_override(page: Page) -
     # The safety result is the help the tick already showed; it is where focus lands.
     region = widget(page, "trust-signs").locator(".quiz__safety-now")
     expect(region).to_be_focused()
-    # Safety leads: the resources come before anything else, and nothing says trust can be rebuilt.
-    expect(region.locator(":scope > :first-child")).to_have_class("quiz__safety")
+    # Safety leads: one heading, then the resources before anything else, and nothing says trust
+    # can be rebuilt.
+    expect(region.locator(":scope > :first-child")).to_have_text("Your safety comes first")
+    expect(region.locator(":scope > :nth-child(2)")).to_have_class("quiz__safety")
+    expect(region.get_by_text("Your safety comes first")).to_have_count(1)
+    expect(region.locator(".quiz__links-title")).to_have_text("More places to get help:")
     expect(region).to_contain_text("1-800-799-7233")
     expect(region.locator('a[href^="tel:"]').first).to_be_visible()
     assert "can be rebuilt" not in region.inner_text()

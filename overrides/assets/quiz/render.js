@@ -127,16 +127,17 @@ function renderPrintHeading(title, strings) {
 export function renderResult(region, result, { strings, base, rootId, title }) {
   // A safety-first result offers no printout, for the reason its answers are never stored:
   // whoever finds the paper could read it (the help page prints on its own).
-  const printable = !result.safety;
+  // Nor does a result that is not one yet (answers still missing).
+  const printable = !result.safety && result.complete;
   const parts = [];
-  if (result.safety) parts.push(renderSafety(result.safety, strings));
   if (printable) parts.push(renderPrintHeading(title, strings));
   parts.push(element("h3", { class: "quiz__headline" }, result.headline));
+  if (result.safety) parts.push(renderSafety(result.safety, strings));
   for (const paragraph of result.paragraphs) parts.push(element("p", {}, paragraph));
   if (result.missing.length && !result.complete) parts.push(renderMissing(result.missing, rootId, strings));
   if (result.plot) parts.push(renderPlot(result.plot, strings));
   if (result.links.length) {
-    parts.push(element("p", { class: "quiz__links-title" }, strings.linksTitle));
+    parts.push(element("p", { class: "quiz__links-title" }, result.safety ? strings.helpLinksTitle : strings.linksTitle));
     const list = element("ul", { class: "quiz__links" });
     for (const link of result.links) {
       const entry = element("li");
