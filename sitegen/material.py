@@ -5,6 +5,11 @@ that script before the first paint, and Lighthouse counts it as render-blocking 
 first paint on its simulated phone: 1.5 s before, 1.2 s after). Deferred, it still runs
 before DOMContentLoaded and before the site's scripts that follow it at the end of the page.
 A quiz's widget.js comes earlier, with its form, and waits for DOMContentLoaded itself.
+
+Also relied on, in templates rather than here: Material's search plugin leaves an element with
+`data-search-exclude` out of its index, but ends the exclusion at the first closing tag of the
+same name, so each quiz form is an `<article>`, a tag it holds no other of
+(overrides/partials/quiz/form.html; tests/site/test_search_index.py checks the index).
 """
 
 from __future__ import annotations

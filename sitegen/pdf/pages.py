@@ -39,7 +39,7 @@ def read_article(site_dir: Path, chapter: Chapter) -> ET.Element:
 
 
 def quiz_widgets(article: ET.Element) -> list[tuple[ET.Element, ET.Element, str]]:
-    """(parent, widget, quiz id) of every web quiz widget (`<div class="quiz" data-quiz=…>`)."""
+    """(parent, widget, quiz id) of every web quiz widget (`<article class="quiz" data-quiz=…>`)."""
     return [(parent, element, element.get("data-quiz", "")) for parent, element in walk(article)
             if element.get("data-quiz") is not None and QUIZ_CLASS in classes(element)]
 

@@ -32,7 +32,7 @@ def test_materials_script_is_deferred_and_leads_the_scripts_at_the_end(built_sit
     assert sum(bundle in attributes for attributes in at_end) == 1
     # Deferred and module scripts run in document order; none may run before the page is parsed.
     assert all(" defer" in attributes or 'type="module"' in attributes for attributes in external_scripts(html))
-    assert len(in_form) == html.count('<div class="quiz" ')
+    assert len(in_form) == html.count('<article class="quiz" ')
 
 
 def test_pages_without_a_quiz_fetch_no_quiz_script(built_site: Path) -> None:
