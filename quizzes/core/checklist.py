@@ -95,6 +95,9 @@ class ChecklistQuiz(Quiz):
                    "items": [item.number for item in self.items_in(group.id)]}
                   for group in self.groups]
         counts.append({"id": SAFETY_TRIGGERS, "label": "Safety answers", "items": triggers})
+        # Only what some rule looks at: a count no rule uses is work on paper for nothing.
+        used = {condition.count for rule in self.rules for condition in rule.conditions}
+        counts = [count for count in counts if count["id"] in used]
         labels = {count["id"]: count["label"] for count in counts}
         rules = [{"category": rule.category,
                   "conditions": [condition.to_dict() for condition in rule.conditions]}

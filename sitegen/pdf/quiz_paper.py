@@ -10,17 +10,16 @@ crisis resources.
 from __future__ import annotations
 
 import importlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sitegen.pdf.templates import environment
 from sitegen.quiz.fence import load_strings
+from sitegen.quiz.key import grouped_steps
 from sitegen.quiz.source import load_quizzes
 
 TEMPLATE = "quiz.html"
-RULE = re.compile(r"^\d+\.\s")  # "1. If … → …": a numbered rule inside a step of the key
 
 
 @dataclass(frozen=True)
@@ -91,7 +90,7 @@ class PaperQuizRenderer:
         html = self._env.get_template(TEMPLATE).render(
             quiz=form,
             key=key,
-            steps=_steps(key["steps"]),
+            steps=grouped_steps(key["steps"]),
             categories=[_category(quiz, entry, root) for entry in key["categories"]],
             worksheet=_worksheet(quiz.id, key),
             plot=_plot(quiz),
@@ -103,17 +102,6 @@ class PaperQuizRenderer:
         groups = {f"{quiz.id}-{item['id']}": f"{item['number']}. {item['text']}"
                   for item in form["items"]} if quiz.items_are_radio_groups else {}
         return PaperQuiz(html=html, radio_groups=groups)
-
-
-def _steps(steps: list[str]) -> list[dict[str, Any]]:
-    """The key's sentences; numbered rules ("1. If …") nest under the step that introduces them."""
-    grouped: list[dict[str, Any]] = []
-    for step in steps:
-        if RULE.match(step) and grouped:
-            grouped[-1]["rules"].append(step)
-        else:
-            grouped.append({"text": step, "rules": []})
-    return grouped
 
 
 def _category(quiz: Any, entry: dict[str, Any], root: str) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
 from sitegen.errors import BuildInputError, FenceError, page_line
+from sitegen.quiz.key import grouped_steps
 
 FENCE_NAME = "quiz"
 OPTIONS = {"key": ("closed", "open")}
@@ -149,9 +150,10 @@ class FormRenderer:
     def __call__(self, fence: QuizFence) -> str:
         if fence not in self._rendered:
             quiz = self._quizzes[fence.quiz_id]
-            safety = quiz.safety_result()
+            safety, key = quiz.safety_result(), quiz.scoring_key()
             self._rendered[fence] = self._env.get_template("form.html").render(
-                quiz=quiz.to_dict(), key=quiz.scoring_key(), key_open=fence.key_open, strings=self._strings,
+                quiz=quiz.to_dict(), key=key, steps=grouped_steps(key["steps"]), key_open=fence.key_open,
+                strings=self._strings,
                 site_root=self._site_root, assets=self._assets, safety=safety.to_dict() if safety else None,
             )
         return self._rendered[fence]

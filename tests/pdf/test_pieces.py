@@ -11,7 +11,7 @@ from sitegen.pdf.errors import PdfExportError
 from sitegen.pdf.guide import Chapter, edition_date
 from sitegen.pdf.links import LinkMap, drop_dangling, localise
 from sitegen.pdf.pages import strip_web_chrome
-from sitegen.pdf.quiz_paper import _steps
+from sitegen.quiz.key import grouped_steps
 from sitegen.pdf.templates import environment
 from sitegen.pdf.tree import parse_fragment, replace, serialize
 from tests.conftest import ROOT
@@ -97,7 +97,7 @@ def test_a_bad_source_date_epoch_is_reported(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_numbered_rules_of_the_key_nest_under_the_step_that_introduces_them() -> None:
-    steps = _steps(["Count.", "Go through these rules:", "1. If a → A.", "2. If b → B.", "Done."])
+    steps = grouped_steps(["Count.", "Go through these rules:", "1. If a → A.", "2. If b → B.", "Done."])
     assert steps == [{"text": "Count.", "rules": []},
                      {"text": "Go through these rules:", "rules": ["1. If a → A.", "2. If b → B."]},
                      {"text": "Done.", "rules": []}]

@@ -87,7 +87,9 @@ def hand_score_checklist(key: dict[str, Any], answers: dict[str, str]) -> dict[s
 def machine_score(quiz: Quiz, answers: dict[str, str]) -> dict[str, Any] | None:
     data = quiz.score(answers).to_dict()
     if isinstance(quiz, ChecklistQuiz):
-        return {"counts": data["counts"], "category": data["category"]["id"]}
+        used = {condition.count for rule in quiz.rules for condition in rule.conditions}
+        return {"counts": {name: count for name, count in data["counts"].items() if name in used},
+                "category": data["category"]["id"]}
     if not data["complete"]:
         return None
     scores = {score["dimension"]: {key: score[key] for key in ("value", "level", "near_cut")}
@@ -168,7 +170,9 @@ def test_checklist_key_puts_safety_first(trust: Quiz) -> None:
     groups = {count["id"]: count["items"] for count in key["counts"]}
     assert groups["hopeful"] == list(range(1, 8))
     assert groups["concern"] == list(range(8, 14))
-    assert groups["safety"] == list(range(14, 19))
+    # "Your safety" (14-18) is no count of its own: no rule uses it; the safety answers are.
+    assert list(groups) == ["hopeful", "concern", "safety_triggers"]
+    assert groups["safety_triggers"] == [11, 14, 15, 16, 17, 18]
     steps = key["steps"]
     assert any(step.startswith("Safety comes first") for step in steps)
     assert steps.index(next(step for step in steps if step.startswith("1. "))) > steps.index(

@@ -103,3 +103,14 @@ def test_a_placed_quiz_is_a_real_form_with_its_paper_key(built_site: Path) -> No
     assert 'name="safety1" value="on"' in checklist
     # The help a safety answer shows at once, in the form itself; the browser restores no tick.
     assert checklist.count('class="quiz__safety-now"') == 1 and 'autocomplete="off"' in checklist
+
+
+def test_the_web_key_nests_the_checklists_numbered_rules_under_their_step(built_site: Path) -> None:
+    checklist = (built_site / "signs-of-rebuilding" / "index.html").read_text(encoding="utf-8")
+    key = checklist[checklist.index('<details class="quiz__key">'):checklist.index("</details>", checklist.index('class="quiz__key"'))]
+    steps = key[key.index('<ol class="quiz__key-steps">'):key.index('<p class="quiz__key-title">')]
+    rules = re.findall(r'<ol class="quiz__key-rules">(.*?)</ol>', steps, re.DOTALL)
+    assert len(rules) == 1 and re.findall(r"<li>(\d+)\. If", rules[0])[:2] == ["1", "2"]
+    outside_rules = re.sub(r'<ol class="quiz__key-rules">.*?</ol>', "", steps, flags=re.DOTALL)
+    assert not re.search(r"<li>\d+\. ", outside_rules)  # a rule never sits in the steps' own numbered list
+    assert "Your safety: count" not in key  # a count no rule uses is not asked for
