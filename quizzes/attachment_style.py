@@ -127,8 +127,8 @@ QUIZ = ScaleQuiz(
         "This short quiz looks at two sides of how you relate to a partner. Anxiety is worry "
         "about rejection or being left. Avoidance is unease with closeness and with depending "
         "on a partner.",
-        "It is for learning, not a diagnosis. Attachment is a continuum: everyone sits "
-        "somewhere on both scales, and where you sit can change over time.",
+        "Attachment is a continuum: everyone sits somewhere on both scales, and where you sit "
+        "can change over time.",
     ),
     instructions=(
         "Think about your current or most recent partner. For each statement, choose how much "
@@ -138,8 +138,7 @@ QUIZ = ScaleQuiz(
     items=ITEMS,
     categories=CATEGORIES,
     note=(
-        "Attachment is a continuum, not a diagnosis. Your scores describe how you answered "
-        "today, and they can change. None of these patterns mean you are \u201ctoo much\u201d or "
+        "Your scores describe how you answered today, and they can change. None of these patterns mean you are \u201ctoo much\u201d or "
         "\u201ctoo hard to love.\u201d A therapist can help you make sense of them."
     ),
     scale=AGREE_7,

@@ -153,18 +153,14 @@ QUIZ = ChecklistQuiz(
     title="Trust signs checklist",
     intro=(
         "This checklist uses the signs from our guide to help you reflect on where things stand "
-        "after trust was hurt. It is for learning, not a diagnosis, and it cannot decide "
-        "anything for you.",
+        "after trust was hurt. It cannot decide anything for you.",
         "Some statements ask about your safety. If any of them fit, your result will start with "
         "places to get help.",
     ),
     instructions="Tick each statement that is true for you right now. Leave the rest blank.",
     items=ITEMS,
     categories=CATEGORIES,
-    note=(
-        "This checklist is for learning, not a diagnosis. The help page lists people you can "
-        "reach at any time."
-    ),
+    note="The help page lists people you can reach at any time.",
     groups=(
         Group(HOPEFUL, "Signs of healing"),
         Group(CONCERN, "Signs of concern"),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from quizzes import Quiz
+from tests.conftest import ROOT
 
 NEGATION = re.compile(r"\b(not|never|no|nothing|nobody|none|neither|nor)\b|n't\b", re.IGNORECASE)
 JOINS_TWO_IDEAS = re.compile(r"\b(and|or)\b", re.IGNORECASE)
@@ -85,3 +87,12 @@ def test_reading_level_is_at_most_eighth_grade(attachment: Quiz) -> None:
 def test_items_speak_of_my_partner(attachment: Quiz) -> None:
     mentions = sum("my partner" in item.text for item in attachment.items)
     assert mentions / len(attachment.items) >= 0.75
+
+
+def test_each_quiz_says_not_a_diagnosis_once_in_its_form(any_quiz: Quiz) -> None:
+    """The form's disclaimer (strings.json) says it above the intro; the quiz's own text does not
+    say it again in the few lines around it."""
+    strings = json.loads((ROOT / "overrides" / "assets" / "quiz" / "strings.json").read_text(encoding="utf-8"))
+    assert "not a diagnosis" in strings["disclaimer"]
+    own_text = " ".join([*any_quiz.intro, any_quiz.instructions, any_quiz.note])
+    assert "diagnosis" not in own_text.lower()

@@ -124,7 +124,7 @@ def test_healing_signs_echo_the_guide_and_suggest_a_professional(trust: Quiz) ->
     data = trust.score(tick("hope1", "hope6")).to_dict()
     assert "Healing is happening \u2014 even if slowly." in data["paragraphs"]
     assert "counselor" in " ".join(data["paragraphs"])
-    assert "not a diagnosis" in data["note"]
+    assert "help page" in data["note"]
 
 
 @pytest.mark.parametrize("ticked", [(), ("hope1",), ("hope1", "concern1"), ("concern2",)])
