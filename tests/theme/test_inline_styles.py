@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from playwright.sync_api import Page
+
 from tests.conftest import ROOT
 
 
@@ -27,3 +29,13 @@ def test_only_pages_with_a_quiz_link_the_quiz_styles_inside_the_quiz(built_site:
         assert html[:html.index("<body")].count("quiz.css") == 0, page  # nothing in <head> waits for it
     for page in ["index.html", "step-by-step/index.html", "privacy/index.html"]:
         assert "quiz.css" not in (built_site / page).read_text(encoding="utf-8"), page
+
+
+def test_footer_links_look_like_links(page: Page) -> None:
+    page.goto("./")
+    footer = page.locator(".clinic-footer")
+    text_colour = footer.evaluate("element => getComputedStyle(element).color")
+    for name in ("Need help now? Crisis and safety resources", "Your privacy"):
+        link = footer.get_by_role("link", name=name)
+        assert link.evaluate("element => getComputedStyle(element).textDecorationLine") == "underline", name
+        assert link.evaluate("element => getComputedStyle(element).color") != text_colour, name
