@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,6 +19,7 @@ PDF_OPTIONS: dict[str, Any] = {
     "pdf_identifier": b"rebuilding-trust-guide",
 }
 RADIO_FLAG = 1 << 15
+PLAIN_NAME = re.compile(r"[A-Za-z0-9_-]+")  # written as a PDF name as it is
 
 
 class _Problems(logging.Handler):
@@ -89,7 +91,8 @@ def _raise_for(errors: list[str], refused: list[str], document: PrintDocument) -
 
 
 def _name_radio_groups(pdf: Any, questions: dict[str, str]) -> None:
-    """Give each radio group the question it answers as its accessible name.
+    """Give each radio group the question it answers as its accessible name, and its buttons
+    the answers' own values.
 
     WeasyPrint names a group after its first button ("1: Strongly disagree") and gives each
     button a field name too; a button of a group should only be a widget of that group.
@@ -103,6 +106,29 @@ def _name_radio_groups(pdf: Any, questions: dict[str, str]) -> None:
             group["TU"] = type(group["T"])(questions[name])  # a pydyf.String
         for kid in group.get("Kids", []):
             pdf.objects[_number(kid)].pop("T", None)
+        _export_the_values(pdf, group)
+
+
+def _export_the_values(pdf: Any, group: Any) -> None:
+    """Name each button's "on" state after its `value` ("1" to "7"), not its position.
+
+    WeasyPrint names the states 0, 1, 2, … and lists the values in /Opt, which the PDF spec
+    reads as "state n exports Opt[n]"; most tools that read a filled form's data show the state
+    name, so a 1–7 answer came out as 0–6. Named after the value, the state is the answer.
+    """
+    values = [_text(value) for value in group.get("Opt", [])]
+    kids = [pdf.objects[_number(kid)] for kid in group.get("Kids", [])]
+    if len(values) != len(kids) or len(set(values)) != len(values) or not all(map(PLAIN_NAME.fullmatch, values)):
+        return  # values a PDF name cannot carry as they are: the spec's /Opt reading stays
+    for position, (kid, value) in enumerate(zip(kids, values)):
+        states = kid["AP"]["N"]
+        kid["AP"]["N"] = type(states)({value if str(name) == str(position) else name: stream
+                                       for name, stream in states.items()})
+        if str(kid.get("AS")) == f"/{position}":
+            kid["AS"] = f"/{value}"
+        if str(group.get("V")) == f"/{position}":
+            group["V"] = f"/{value}"
+    del group["Opt"]
 
 
 def _number(reference: bytes) -> int:

@@ -105,8 +105,28 @@ def test_scale_items_are_fillable_radio_groups_named_by_their_statement(reader: 
         field = fields[f"{quiz.id}-{item.id}"]
         assert field["/FT"] == "/Btn" and int(field["/Ff"]) & RADIO
         assert field["/TU"] == f"{item.number}. {item.text}"
-        assert [str(value) for value in field["/Opt"]] == values
+        # Each button's "on" state is its answer, 1 to 7 (not its position, 0 to 6).
+        assert field["/_States_"] == [f"/{value}" for value in values]
+        assert "/Opt" not in field
         assert len(field["/Kids"]) == len(values)
+
+
+def test_a_filled_scale_answer_reads_back_as_its_own_number(guide_pdf: ExportedPdf, tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=guide_pdf.path)
+    name = "attachment-style-anx1"
+    page = next(page for page in writer.pages
+                if any(annotation.get_object().get("/Parent", {}).get("/T") == name
+                       for annotation in page.get("/Annots", [])))
+    writer.update_page_form_field_values(page, {name: "/4"}, auto_regenerate=False)
+    filled = tmp_path / "filled.pdf"
+    writer.write(filled)
+    field = PdfReader(filled).get_fields()[name]
+    assert field["/V"] == "/4"  # what a tool reading the form's data gets: 4 on the 1-7 scale
+    checked = [kid.get_object()["/AS"] for kid in field["/Kids"]]
+    # The button that shows as marked is the 4th of 7, the one under "4 = Neither agree nor disagree".
+    assert checked == ["/Off"] * 3 + ["/4"] + ["/Off"] * 3
 
 
 def test_checklist_items_are_fillable_tick_boxes(reader: Any) -> None:
