@@ -103,3 +103,40 @@ def test_a_result_that_is_not_complete_offers_no_printout(page: Page, answers: d
     expect(region.locator(".quiz__headline")).to_have_text(result["headline"])
     expect(region.get_by_role("button", name=STRINGS["printResult"])).to_have_count(0)
     expect(region.locator(".quiz__missing li")).to_have_count(len(result["missing"]))
+
+
+def keyed(anxiety: int, avoidance: int, *, skip: tuple[str, ...] = ()) -> dict[str, str]:
+    """Every attachment item answered so that its keyed value is the score given."""
+    answers = {}
+    for item in quiz_items(QUIZ):
+        value = anxiety if item["dimension"] == "anxiety" else avoidance
+        answers[item["id"]] = str(8 - value if item["reverse"] else value)
+    return {name: value for name, value in answers.items() if name not in skip}
+
+
+RESULT_KINDS = {
+    "attachment-style": {"a style": keyed(7, 1), "between two styles": keyed(4, 1),
+                         "the middle": keyed(4, 4), "the same answer": {item["id"]: "7" for item in quiz_items(QUIZ)},
+                         "a skipped item": keyed(7, 1, skip=("anx1",))},
+    "trust-signs": {"a first sign": {"hope1": "on"}, "signs of healing": {f"hope{n}": "on" for n in range(1, 8)},
+                    "mixed signs": {**{f"hope{n}": "on" for n in range(1, 8)}, "concern1": "on", "concern2": "on"},
+                    "concerns": {"concern1": "on", "concern2": "on", "concern3": "on", "concern5": "on"}},
+}
+
+
+@pytest.mark.parametrize("quiz_id", sorted(RESULT_KINDS))
+def test_a_printed_result_fits_one_sheet_of_letter_or_a4(page: Page, quiz_id: str) -> None:
+    page.goto(PATH if quiz_id == QUIZ else "signs-of-rebuilding/")
+    page.evaluate("window.print = () => {}")
+    root = widget(page, quiz_id)
+    for kind, answers in RESULT_KINDS[quiz_id].items():
+        page.emulate_media(media="screen")
+        root.locator("[data-action=clear]").click()
+        answer_with_mouse(page, quiz_id, answers)
+        assert submit_and_wait(page, quiz_id)["complete"], kind
+        for sheet in ("Letter", "A4"):
+            page.emulate_media(media="screen")
+            root.get_by_role("button", name=STRINGS["printResult"], exact=True).click()  # each print ends with afterprint
+            page.emulate_media(media="print")
+            printed = page.pdf(format=sheet, margin=dict.fromkeys(("top", "right", "bottom", "left"), "0.5in"))
+            assert len(PdfReader(io.BytesIO(printed)).pages) == 1, (kind, sheet)
