@@ -15,6 +15,7 @@ import functools
 import gzip
 import http.server
 import io
+import shutil
 import sys
 import threading
 from collections import Counter
@@ -152,6 +153,15 @@ class SiteServer(http.server.ThreadingHTTPServer):
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    def publish(self, site: Path) -> None:
+        """Serve `site` from now on, as a deploy replaces the files of a host."""
+        shutil.rmtree(self.site_dir)
+        # Written now, as a deploy writes them: with the build's own times kept, a file could
+        # seem no newer than the copy a browser holds, and get a 304.
+        shutil.copytree(site, self.site_dir, copy_function=shutil.copy)
+        with self._gzip_lock:
+            self._gzipped.clear()
 
     def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
         """A browser that hangs up mid-response (a closed tab) is no error of the site's."""

@@ -3,7 +3,6 @@ guide before is left with no service worker and no caches of the site."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,13 +31,6 @@ def build(tmp_path: Path, url: str, *, offline: bool) -> Path:
     return site
 
 
-def publish(site: Path, host: SiteServer) -> None:
-    shutil.rmtree(host.site_dir)
-    # Written now, as a deploy writes them: with the build's own times kept, a file could
-    # seem no newer than the copy a browser holds, and get a 304.
-    shutil.copytree(site, host.site_dir, copy_function=shutil.copy)
-
-
 @pytest.fixture
 def sites(tmp_path: Path, host: SiteServer) -> tuple[Path, Path]:
     """The site built with offline reading on, and switched off, for the same address."""
@@ -49,7 +41,7 @@ def sites(tmp_path: Path, host: SiteServer) -> tuple[Path, Path]:
 
 def a_reader_who_kept_the_guide(browser: Browser, host: SiteServer, keeping: Path) -> Page:
     """A reader's tab after a visit that kept the quiz page and its runtime."""
-    publish(keeping, host)
+    host.publish(keeping)
     reader = browser.new_context(base_url=host.url).new_page()
     reader.goto(SIGNS_PAGE)
     widget(reader, "trust-signs").locator('input[name="hope1"]').locator("xpath=..").click()
@@ -75,7 +67,7 @@ def test_switching_offline_off_leaves_no_service_worker_and_no_caches(browser: B
                                                                       sites: tuple[Path, Path]) -> None:
     keeping, removing = sites
     reader = a_reader_who_kept_the_guide(browser, host, keeping)
-    publish(removing, host)
+    host.publish(removing)
     reader.goto("./")  # the next visit lets the kept worker go
     wait_until_let_go(reader)
     # And it stays so after a quiz page of the switched-off site, opened from a tab the old
@@ -92,7 +84,7 @@ def test_the_worker_at_the_same_address_removes_itself_and_its_caches(browser: B
     # (its own periodic check): here from a file that runs no script, so only the worker acts.
     keeping, removing = sites
     reader = a_reader_who_kept_the_guide(browser, host, keeping)
-    publish(removing, host)
+    host.publish(removing)
     reader.goto(STORAGE_PROBE)
     assert reader.locator("script").count() == 0
     reader.evaluate("navigator.serviceWorker.getRegistration().then((registration) => registration.update())")

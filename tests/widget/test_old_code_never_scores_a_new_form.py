@@ -4,7 +4,6 @@ navigation never scores the new build's form with the old code: the page is hand
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,11 +33,6 @@ def build(tmp_path: Path, url: str, name: str, *, new_headline: bool) -> Path:
     return site
 
 
-def publish(site: Path, host: SiteServer) -> None:
-    shutil.rmtree(host.site_dir)
-    shutil.copytree(site, host.site_dir, copy_function=shutil.copy)
-
-
 def test_a_tab_with_the_old_widget_hands_a_new_form_to_the_new_code(browser: Browser, host: SiteServer,
                                                                     tmp_path: Path) -> None:
     old, new = (build(tmp_path, host.url, "old", new_headline=False),
@@ -48,7 +42,7 @@ def test_a_tab_with_the_old_widget_hands_a_new_form_to_the_new_code(browser: Bro
     new_bundle = bundle.search((new / SIGNS_PAGE / "index.html").read_text(encoding="utf-8"))
     assert old_bundle and new_bundle and old_bundle.group(1) != new_bundle.group(1)
 
-    publish(old, host)
+    host.publish(old)
     context = browser.new_context(base_url=host.url, service_workers="block")
     reader = context.new_page()
     reader.goto(ATTACHMENT_PAGE)
@@ -56,7 +50,7 @@ def test_a_tab_with_the_old_widget_hands_a_new_form_to_the_new_code(browser: Bro
     expect(widget(reader, "attachment-style")).to_have_attribute("data-state", "ready", timeout=90_000)
     reader.evaluate("window.__oldTab = true")
 
-    publish(new, host)  # a deploy while the tab is open
+    host.publish(new)  # a deploy while the tab is open
     reader.locator("a.md-footer__link--next").click()  # instant navigation to the new build's page
     expect(reader).to_have_url(re.compile(re.escape(SIGNS_PAGE)))
     expect(widget(reader, "trust-signs")).to_have_attribute("data-enhanced", "true")
