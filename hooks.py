@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sitegen
-from sitegen import embed, headers, markers, offline, quiz, styles
+from sitegen import embed, headers, markers, material, offline, quiz, styles
 from sitegen.quiz import fence
 
 if TYPE_CHECKING:  # only for the signatures
@@ -54,6 +54,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     """Let MkDocs' link check see the quizzes' anchors, which it cannot find in their HTML."""
     fence.declare_anchors(page)
     return html
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    """Name Material's colour scheme radios by their scheme, not by the toggle's action."""
+    return material.name_scheme_choices(output)
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -14,6 +14,7 @@ same name, so each quiz form is an `<article>`, a tag it holds no other of
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import material
@@ -31,3 +32,28 @@ def bundle_path(templates: Path = TEMPLATES) -> str:
         raise RuntimeError(f"expected one bundle.*.min.js in {folder}, found {found or 'none'}: "
                            "update sitegen/material.py for this mkdocs-material version")
     return f"{BUNDLES}/{found[0]}"
+
+
+# Material labels each colour scheme's radio button with its toggle's action ("Switch to dark
+# mode"), so the checked button of a dark page is announced as "Switch to light mode" and the
+# other one, while the page is dark, as "Switch to dark mode". Named by what they are, the
+# radios read as a choice of scheme; the visible toggle keeps its action as its title.
+SCHEME_NAMES = {"default": "Light colours", "slate": "Dark colours"}
+_SCHEME_RADIO = re.compile(r'(<input class="md-option"[^>]*? data-md-color-scheme="([^"]*)"[^>]*?) aria-label="[^"]*"')
+
+
+def name_scheme_choices(html: str) -> str:
+    """A page with Material's colour toggle, its scheme radios named after the schemes."""
+    if 'name="__palette"' not in html:
+        return html
+
+    def named(match: re.Match[str]) -> str:
+        scheme = match.group(2)
+        if scheme not in SCHEME_NAMES:
+            raise RuntimeError(f"no name for the colour scheme {scheme!r}: add it to SCHEME_NAMES in sitegen/material.py")
+        return f'{match.group(1)} aria-label="{SCHEME_NAMES[scheme]}"'
+
+    renamed, count = _SCHEME_RADIO.subn(named, html)
+    if count != html.count('name="__palette"'):
+        raise RuntimeError("Material's colour toggle changed: update sitegen/material.py for this mkdocs-material version")
+    return renamed
