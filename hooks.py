@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sitegen
-from sitegen import embed, headers, markers, offline, quiz, styles
+from sitegen import embed, headers, markers, material, offline, quiz, styles
 from sitegen.quiz import fence
 
 if TYPE_CHECKING:  # only for the signatures
@@ -56,8 +56,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Hand the templates the checked settings and the quiz assets' folder."""
+    """Hand the templates the checked settings and the quiz assets' folder; keep Material's
+    settings (the colour scheme) for the tab only."""
     env.globals.update(build.template_globals())
+    material.keep_settings_for_the_tab(env)
     return env
 
 

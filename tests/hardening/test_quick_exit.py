@@ -62,10 +62,12 @@ def test_the_quick_exit_link_replaces_the_page_and_clears_the_answers(reader: Pa
 def test_quick_exit_clears_session_local_and_cache_storage(reader: Page) -> None:
     start_a_quiz(reader)
     reader.evaluate("async () => (await caches.open('reader-cache')).put('/kept', new Response('kept'))")
+    reader.evaluate("localStorage.setItem('kept-by-an-older-version', '1')")
     # The probe sees what a visit leaves: answers, Material's colour scheme, the cache.
     before = stored_by_the_site(reader)
     assert "quiz-answers:attachment-style" in before["session"]
-    assert [key for key in before["local"] if key.endswith(".__palette")]
+    assert [key for key in before["session"] if key.endswith(".__palette")]
+    assert list(before["local"]) == ["kept-by-an-older-version"]
     assert "reader-cache" in before["caches"]
     reader.go_back()
     expect(reader.locator("[data-quick-exit]")).to_be_visible()
