@@ -1,6 +1,6 @@
 """Offline after the first visit (offline reading chosen on the privacy page): the pages and
-quizzes a reader used open and score with no network, under the site's CSP, through instant navigation too; with nothing kept, a quiz
-keeps the answers and offers the paper key."""
+quizzes a reader used open and score with no network, under the site's CSP, through instant
+navigation too; with nothing kept, a quiz keeps the answers and offers the paper key."""
 
 from __future__ import annotations
 
