@@ -57,7 +57,19 @@ def tab_only_helpers(templates: Path = TEMPLATES) -> str:
     if "localStorage" in source:
         raise RuntimeError(f"{templates / HELPERS} still names localStorage after the change: "
                            "update sitegen/material.py for this mkdocs-material version")
-    return source
+    if source.count("</script>") != 1:
+        raise RuntimeError(f"expected one <script> in {templates / HELPERS}: "
+                           "update sitegen/material.py for this mkdocs-material version")
+    return source.replace("</script>", FORGET_OLDER_SETTINGS + "</script>")
+
+
+# What versions of this site before the change left in localStorage (the palette, at least):
+# let go on the next visit, as the removing service worker lets go of an older worker. Keys
+# of another site on the same origin, under another base path, have another prefix.
+FORGET_OLDER_SETTINGS = (
+    ';try{for(var __md_key of Object.keys(localStorage))'
+    '__md_key.startsWith(__md_scope.pathname+".__")&&localStorage.removeItem(__md_key)}catch(e){}'
+)
 
 
 def keep_settings_for_the_tab(env: Environment, templates: Path = TEMPLATES) -> None:

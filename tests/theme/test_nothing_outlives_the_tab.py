@@ -13,7 +13,7 @@ from jinja2 import DictLoader, Environment
 from playwright.sync_api import Page, expect
 
 from sitegen import material
-from tests.hardening.pages import stored_by_the_site
+from tests.hardening.pages import STORAGE_PROBE, stored_by_the_site
 
 SCHEME = "document.body.dataset.mdColorScheme"
 
@@ -46,7 +46,22 @@ def test_the_colour_scheme_holds_across_pages_of_the_tab_and_nothing_is_in_local
 def test_materials_helpers_default_to_session_storage(built_site: Path) -> None:
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert "__md_get=(e,_=sessionStorage," in html and "__md_set=(e,_,t=sessionStorage," in html
-    assert "localStorage" not in html
+    assert html.count(material.FORGET_OLDER_SETTINGS) == 1
+    assert "localStorage" not in html.replace(material.FORGET_OLDER_SETTINGS, "")
+
+
+def test_what_an_older_version_left_in_local_storage_goes_on_the_next_visit(page: Page) -> None:
+    page.goto(STORAGE_PROBE)  # runs no script: the storage as an older version left it
+    page.evaluate("""() => {
+      localStorage.setItem("/.__palette", JSON.stringify({index: 1}));
+      localStorage.setItem("/.__tabs", "[]");
+      localStorage.setItem("/guide/.__palette", "{}");  // another site on the same origin
+      localStorage.setItem("unrelated", "1");
+    }""")
+    page.goto("./")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    stored = stored_by_the_site(page)
+    assert sorted(stored["local"]) == ["/guide/.__palette", "unrelated"]
 
 
 def test_a_release_that_writes_the_helpers_otherwise_stops_the_build(tmp_path: Path) -> None:
@@ -63,7 +78,7 @@ def test_a_release_that_writes_the_helpers_otherwise_stops_the_build(tmp_path: P
     env = Environment(loader=DictLoader({"page.html": '{% include "partials/javascripts/base.html" %}'}))
     material.keep_settings_for_the_tab(env)
     rendered = env.get_template("page.html").render(base_url=".", config={"extra": {}})
-    assert "sessionStorage" in rendered and "localStorage" not in rendered
+    assert "sessionStorage" in rendered and "localStorage" not in rendered.replace(material.FORGET_OLDER_SETTINGS, "")
 
 
 def test_a_bundle_that_carries_search_words_otherwise_stops_the_build(tmp_path: Path) -> None:
