@@ -62,8 +62,10 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Hand the templates the checked settings and the quiz assets' folder."""
+    """Hand the templates the checked settings and the quiz assets' folder; keep Material's
+    settings (the colour scheme) for the tab only."""
     env.globals.update(build.template_globals())
+    material.keep_settings_for_the_tab(env)
     return env
 
 

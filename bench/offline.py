@@ -1,7 +1,9 @@
 """Figure (e): the second visit to a quiz page, offline, with what the service worker kept.
 
-One browser context per run and quiz, gzip on as hosts serve: a first visit online opens
-the quiz page, answers and scores (which is when the service worker keeps the runtime);
+One browser context per run and quiz, gzip on as hosts serve: a first visit online chooses
+offline reading on the privacy page (the service worker exists only once a reader presses
+"Keep this guide on this device for offline reading"), then opens the quiz page, answers and
+scores (which is when the service worker keeps the runtime);
 the bench waits until the service worker controls the page and every runtime file is in
 Cache Storage, checked in the page, then takes the context offline (Playwright's offline
 switch, for the page, its workers and the service worker) and the host down too (it hangs up
@@ -39,6 +41,8 @@ GROUP = "Reader's wait"
 # offline switch lets through: refused by the host like everything else, and no failure.
 UPDATE_CHECK = "/service-worker.js"
 KEPT_WITHIN_MS = 60_000  # after the first visit's result, for the runtime to reach Cache Storage
+PRIVACY_PAGE = "privacy/"
+KEEP, STOP = "Keep this guide on this device for offline reading", "Stop keeping this guide on this device"
 
 # Every URL in this origin's Cache Storage, and the runtime files (paths.js's runtimeFiles,
 # resolved as the worker resolves them) that are not among them.
@@ -73,6 +77,7 @@ def offline_visit(browser: Browser, server: BenchServer, quiz: str) -> OfflineRu
     try:
         context.add_init_script(PROBE)
         first = new_page(context)
+        choose_offline_reading(first)
         first.goto(path, wait_until="load")
         answer_at_once(first, quiz)
         wait_until_scored(first, quiz)
@@ -104,6 +109,17 @@ def offline_visit(browser: Browser, server: BenchServer, quiz: str) -> OfflineRu
                           UPDATE_CHECK in refused)
     finally:
         context.close()
+
+
+def choose_offline_reading(page: Page) -> None:
+    """Press the privacy page's button, as a reader does; wait until the worker serves the page."""
+    page.goto(PRIVACY_PAGE, wait_until="load")
+    page.get_by_role("button", name=KEEP).click()
+    try:
+        page.get_by_role("button", name=STOP).wait_for(timeout=KEPT_WITHIN_MS)
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=KEPT_WITHIN_MS)
+    except PlaywrightError:
+        raise OfflineFailure("choosing offline reading on the privacy page registered no service worker") from None
 
 
 def wait_until_kept(page: Page) -> None:

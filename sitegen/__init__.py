@@ -10,7 +10,8 @@
     offline      the service worker that keeps the guide for reading offline
     headers      site/_headers with the Content-Security-Policy
     styles       the stylesheets every page carries inline
-    material     Material's own script, loaded deferred
+    material     what the site relies on of Material: its deferred script, its settings kept
+                 for the tab, the search words' parameter
     pdf/         the offline PDF, a step after the build (`python -m sitegen.pdf`)
 
 `SiteBuild` is what one build checked and made: the later hooks and the templates read it,
@@ -56,7 +57,8 @@ class SiteBuild:
         """What the theme's templates read besides `config` and `page`."""
         return {"settings": self.settings, "quiz_assets": self.quizzes.bundle.path,
                 "keeps_offline": self.keeps_offline, "inline_styles": self.inline_styles,
-                "material_bundle": material.bundle_path()}
+                "material_bundle": material.bundle_path(),
+                "search_words_parameter": material.search_words_parameter()}
 
 
 def prepare(config: MkDocsConfig) -> SiteBuild:

@@ -136,6 +136,30 @@ def markdown_text(text: str) -> str:
     return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False))
 
 
+# The privacy page's offline reading control; register.js shows it, and swaps its words.
+OFFLINE_CHOICE = {
+    "keep-label": "Keep this guide on this device for offline reading",
+    "stop-label": "Stop keeping this guide on this device",
+    "not-kept-text": "This guide is not kept on this device.",
+    "kept-text": "This guide is kept on this device for offline reading: the pages you open are copied "
+                 "as you read them.",
+    "failed-text": "This browser did not allow it: nothing was changed.",
+}
+
+
+def render_offline_choice(settings: Settings) -> str:
+    """The button that keeps the guide for offline reading (or stops), hidden until its script
+    runs; nothing when offline reading is switched off."""
+    if not settings.offline:
+        return ""
+    data = " ".join(f'data-{name}="{html.escape(text, quote=True)}"' for name, text in OFFLINE_CHOICE.items())
+    return (f'<div class="offline-choice" data-offline-choice {data} hidden>\n'
+            '<p data-offline-state role="status"></p>\n'
+            f'<p><button type="button" class="md-button md-button--primary">'
+            f'{html.escape(OFFLINE_CHOICE["keep-label"])}</button></p>\n'
+            "</div>")
+
+
 RENDERERS: dict[str, Callable[[Context], str]] = {
     "clinic.name": lambda context: render_clinic_name(context.settings.clinic),
     "clinic.locations": lambda context: render_locations(context.settings.clinic),
@@ -143,4 +167,5 @@ RENDERERS: dict[str, Callable[[Context], str]] = {
     "safety.resources": lambda _: render_safety_resources(),
     "safety.browsing_note": lambda _: html.escape(importlib.import_module("quizzes.core.safety").BROWSING_NOTE),
     "quizzes.self_checks": render_self_checks,
+    "offline.choice": lambda context: render_offline_choice(context.settings),
 }

@@ -1,4 +1,10 @@
-"""Material's own script, which the theme loads deferred rather than as Material writes it.
+"""What this site relies on of Material's internals, each checked where it is used.
+
+Its bundle script, which the theme loads deferred rather than as Material writes it (below);
+the helpers its inline script defines, whose default store becomes sessionStorage
+(`tab_only_helpers`); the name of the address parameter its search highlighting reads
+(`search_words_parameter`); the colour scheme radios, named by their scheme
+(`name_scheme_choices`).
 
 Material ends each page with a plain `<script>` for its bundle. The browser then waits for
 that script before the first paint, and Lighthouse counts it as render-blocking (0.3 s of
@@ -18,6 +24,7 @@ import re
 from pathlib import Path
 
 import material
+from jinja2 import ChoiceLoader, DictLoader, Environment
 
 TEMPLATES = Path(material.__file__).parent / "templates"
 BUNDLES = "assets/javascripts"  # in Material's templates folder, as the pages address it
@@ -32,6 +39,66 @@ def bundle_path(templates: Path = TEMPLATES) -> str:
         raise RuntimeError(f"expected one bundle.*.min.js in {folder}, found {found or 'none'}: "
                            "update sitegen/material.py for this mkdocs-material version")
     return f"{BUNDLES}/{found[0]}"
+
+
+# Material's inline <head> script (partials/javascripts/base.html) defines the helpers its
+# templates and bundle read and write their settings with, `__md_get` and `__md_set`, with
+# `localStorage` as the default store: the colour scheme (`/.__palette`, written on every page
+# load), and the tabs and announcement a reader picked. A page of this guide keeps nothing
+# beyond the tab (handbook/privacy-and-safety.md), so the theme gets Material's own script with
+# `sessionStorage` as that default; everything else of it stays as Material writes it.
+HELPERS = "partials/javascripts/base.html"
+STORE_DEFAULTS = ("__md_get=(e,_=localStorage,", "__md_set=(e,_,t=localStorage,")
+
+
+def tab_only_helpers(templates: Path = TEMPLATES) -> str:
+    """Material's helpers template, with `sessionStorage` where it defaults to `localStorage`."""
+    source = (templates / HELPERS).read_text(encoding="utf-8")
+    for default in STORE_DEFAULTS:
+        if source.count(default) != 1:
+            # Left as it is, a release that writes these helpers differently would put the
+            # palette back in localStorage, where it outlives the tab.
+            raise RuntimeError(f"expected {default!r} once in {templates / HELPERS}: "
+                               "update sitegen/material.py for this mkdocs-material version")
+        source = source.replace(default, default.replace("localStorage", "sessionStorage"))
+    if "localStorage" in source:
+        raise RuntimeError(f"{templates / HELPERS} still names localStorage after the change: "
+                           "update sitegen/material.py for this mkdocs-material version")
+    if source.count("</script>") != 1:
+        raise RuntimeError(f"expected one <script> in {templates / HELPERS}: "
+                           "update sitegen/material.py for this mkdocs-material version")
+    return source.replace("</script>", FORGET_OLDER_SETTINGS + "</script>")
+
+
+# What versions of this site before the change left in localStorage (the palette, at least):
+# let go on the next visit, as the removing service worker lets go of an older worker. Keys
+# of another site on the same origin, under another base path, have another prefix.
+FORGET_OLDER_SETTINGS = (
+    ';try{for(var __md_key of Object.keys(localStorage))'
+    '__md_key.startsWith(__md_scope.pathname+".__")&&localStorage.removeItem(__md_key)}catch(e){}'
+)
+
+
+def keep_settings_for_the_tab(env: Environment, templates: Path = TEMPLATES) -> None:
+    """Make the theme render `tab_only_helpers` wherever Material includes its helpers."""
+    env.loader = ChoiceLoader([DictLoader({HELPERS: tab_only_helpers(templates)}), env.loader])
+
+
+# With `search.highlight`, Material puts the reader's search words in each result's address
+# (`?h=word`) and highlights them on the page it opens, reading them when it shows the page.
+# overrides/assets/javascripts/search-words.js then takes them out of the address.
+_SEARCH_WORDS = ('.searchParams.set("{}",', '.searchParams.get("{}")')
+
+
+def search_words_parameter(templates: Path = TEMPLATES, name: str = "h") -> str:
+    """The query parameter Material's search results carry the search words in."""
+    bundle = (templates / bundle_path(templates)).read_text(encoding="utf-8")
+    missing = [pattern.format(name) for pattern in _SEARCH_WORDS if pattern.format(name) not in bundle]
+    if missing:
+        # Under another name, the words would stay in the address and in the browser's history.
+        raise RuntimeError(f"Material's bundle no longer carries search words as ?{name}= ({missing} not found): "
+                           "update sitegen/material.py for this mkdocs-material version")
+    return name
 
 
 # Material labels each colour scheme's radio button with its toggle's action ("Switch to dark

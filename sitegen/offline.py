@@ -1,7 +1,9 @@
 """Reading offline: the service worker at the root of the site, or the one that removes it.
 
 With `extra.offline` on, a built site serves `service-worker.js` (the source is in
-`overrides/assets/offline/`) and every page loads `register.js`, which registers it. With
+`overrides/assets/offline/`) and every page loads `register.js`, which registers it only once
+the reader presses the privacy page's button (the `{{ offline.choice }}` marker, rendered in
+sitegen/markers.py only with `offline` on): the registration is the remembered choice. With
 `extra.offline: false`, and always under `mkdocs serve`, the same address serves a worker
 that deletes the site's caches and unregisters itself, no page registers one, and every page
 loads `release.js`, which lets a worker kept from before go at once, with its caches (the
@@ -28,7 +30,8 @@ KEEPING, REMOVING = "service-worker.js", "remove-service-worker.js"
 
 
 def registers(offline: bool, serving: bool) -> bool:
-    """Whether pages register the service worker: offline on, and a build, not `mkdocs serve`."""
+    """Whether pages offer (and, once chosen, keep) the service worker: offline on, and a build,
+    not `mkdocs serve`."""
     return offline and not serving
 
 

@@ -7,25 +7,26 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page
 
-from tests.offline.helpers import CONTROLLED, kept_urls
+from tests.offline.helpers import CONTROLLED, choose_offline_reading, kept_urls, wait_until_true
 from tests.widget.quiz_reader import ATTACHMENT_PAGE, SIGNS_PAGE
 
 
 def test_a_page_opened_at_a_fragment_is_kept_once_under_its_file_address(offline_reader: Page) -> None:
     reader = offline_reader
+    choose_offline_reading(reader)
     reader.goto(SIGNS_PAGE)
     reader.wait_for_function(CONTROLLED)  # so that the next load goes through the worker's fetch path
     # A full load (not a same-page jump) of an address with a fragment, and one with search words.
     reader.goto(f"{ATTACHMENT_PAGE}?h=trust#trauma-history")
     reader.goto(SIGNS_PAGE)
     reader.goto(f"{ATTACHMENT_PAGE}#trauma-history")
-    reader.wait_for_function("""async (path) => {
+    wait_until_true(reader, """async (path) => {
       for (const name of await caches.keys()) {
         const urls = (await (await caches.open(name)).keys()).map((request) => new URL(request.url));
         if (urls.some((url) => url.pathname === path)) return true;
       }
       return false;
-    }""", arg=f"/{ATTACHMENT_PAGE}", polling=100)
+    }""", f"/{ATTACHMENT_PAGE}")
 
     urls = kept_urls(reader)
     assert [url for url in urls if urlsplit(url).fragment or urlsplit(url).query] == []

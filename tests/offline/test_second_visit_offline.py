@@ -1,6 +1,6 @@
-"""Offline after the first visit: the pages and quizzes a reader used open and score with no
-network, under the site's CSP, through instant navigation too; with nothing kept, a quiz
-keeps the answers and offers the paper key."""
+"""Offline after the first visit (offline reading chosen on the privacy page): the pages and
+quizzes a reader used open and score with no network, under the site's CSP, through instant
+navigation too; with nothing kept, a quiz keeps the answers and offers the paper key."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 
 from playwright.sync_api import Page, expect
 
-from tests.offline.helpers import CONTROLLED, kept, kept_urls, wait_until_kept
+from tests.offline.helpers import CONTROLLED, choose_offline_reading, kept, kept_urls, wait_until_kept
 from tests.widget.quiz_reader import (
     ATTACHMENT_PAGE,
     SIGNS_PAGE,
@@ -25,6 +25,7 @@ from tests.widget.test_when_the_runtime_starts import SAVE_DATA
 
 def test_a_second_visit_without_a_network_scores_both_quizzes(offline_reader: Page) -> None:
     first = offline_reader
+    choose_offline_reading(first)
     first.goto(ATTACHMENT_PAGE)
     answer_with_mouse(first, "attachment-style", some_answers("attachment-style", seed=1))
     submit_and_wait(first, "attachment-style")
@@ -59,6 +60,7 @@ def test_a_second_visit_without_a_network_scores_both_quizzes(offline_reader: Pa
 
 def test_offline_with_nothing_kept_the_quiz_keeps_the_answers_and_offers_the_paper_key(offline_reader: Page) -> None:
     offline_reader.context.add_init_script(SAVE_DATA)  # so that nothing starts before the reader does
+    choose_offline_reading(offline_reader)
     offline_reader.goto(SIGNS_PAGE)
     offline_reader.wait_for_function(CONTROLLED)
     assert not [url for url in kept_urls(offline_reader) if "/assets/pyodide/" in url]

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import SiteServer, copy_project, run_mkdocs_build
 from tests.hardening.pages import STORAGE_PROBE
-from tests.offline.helpers import CONTROLLED, kept, registrations, wait_until_kept
+from tests.offline.helpers import CONTROLLED, choose_offline_reading, kept, registrations, wait_until_kept
 from tests.widget.quiz_reader import SIGNS_PAGE, widget
 
 
@@ -36,13 +36,17 @@ def sites(tmp_path: Path, host: SiteServer) -> tuple[Path, Path]:
     """The site built with offline reading on, and switched off, for the same address."""
     keeping, removing = build(tmp_path, host.url, offline=True), build(tmp_path, host.url, offline=False)
     assert "register.js" not in (removing / "signs-of-rebuilding" / "index.html").read_text(encoding="utf-8")
+    # The feature goes with its control: the privacy page offers no offline reading.
+    assert "data-offline-choice" in (keeping / "privacy" / "index.html").read_text(encoding="utf-8")
+    assert "data-offline-choice" not in (removing / "privacy" / "index.html").read_text(encoding="utf-8")
     return keeping, removing
 
 
 def a_reader_who_kept_the_guide(browser: Browser, host: SiteServer, keeping: Path) -> Page:
-    """A reader's tab after a visit that kept the quiz page and its runtime."""
+    """A reader's tab after a visit that chose offline reading and kept the quiz page and its runtime."""
     host.publish(keeping)
     reader = browser.new_context(base_url=host.url).new_page()
+    choose_offline_reading(reader)
     reader.goto(SIGNS_PAGE)
     widget(reader, "trust-signs").locator('input[name="hope1"]').locator("xpath=..").click()
     expect(widget(reader, "trust-signs")).to_have_attribute("data-state", "ready", timeout=90_000)

@@ -1,4 +1,5 @@
-// The guide's service worker: pages and files a reader has opened stay readable offline, and
+// The guide's service worker, registered only once a reader chooses offline reading on the
+// privacy page (register.js): pages and files a reader has opened stay readable offline, and
 // a quiz used once keeps scoring offline. It never sees or keeps answers: they are never sent
 // anywhere, so no request carries them.
 //
@@ -18,7 +19,14 @@ const RUNTIME_CACHE = `${PREFIX}runtime:${BUILD.runtimeKey}`;
 // Material names its bundles `name.<8 hex>.min.js|css`; the build names the quiz folder by hash.
 const HASHED = [/\.[0-9a-f]{8}\.min\.(?:js|css)$/, new RegExp(`^${BUILD.bundle}/`)];
 
-self.addEventListener("install", () => self.skipWaiting());
+// The site cache is made at install, before any page can be served, and is this worker's
+// licence to keep: once "Stop keeping this guide" or Quick exit deleted it, nothing is kept
+// again, even by this worker started anew for a page it still serves (it serves open pages
+// until they close, and a restarted worker has forgotten the "forget" message).
+self.addEventListener("install", (event) => {
+  self.skipWaiting();
+  event.waitUntil(caches.open(SITE_CACHE));
+});
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
@@ -45,8 +53,9 @@ function keepable(response) {
   return response.ok && response.type === "basic" && response.status === 200;
 }
 
-// Set by Quick exit ({type: "forget"}): from then on this worker writes nothing, and a write
-// already under way when the message came is undone, so no cache outlives the exit.
+// Set by Quick exit and by "Stop keeping this guide" ({type: "forget"}): from then on this
+// worker writes nothing, and a write already under way when the message came is undone, so
+// no cache outlives the exit.
 let forgotten = false;
 
 async function deleteOwnCaches() {
@@ -55,7 +64,7 @@ async function deleteOwnCaches() {
 }
 
 async function keep(cacheName, key, response) {
-  if (forgotten) return;
+  if (forgotten || !(await caches.has(SITE_CACHE))) return;
   await (await caches.open(cacheName)).put(key, response);
   if (forgotten) await deleteOwnCaches();
 }
@@ -109,7 +118,7 @@ self.addEventListener("fetch", (event) => {
   if (response) event.respondWith(response);
 });
 
-// {type: "forget"}: Quick exit; see `forgotten`.
+// {type: "forget"}: Quick exit, or the reader stops offline reading; see `forgotten`.
 // {type: "claim"}: a page this worker does not serve yet (one that was loading while the worker
 // activated, which activation's own claim can miss) asks to be served.
 // {type: "keep", urls}: a page lists what it has loaded before this worker served it (the
