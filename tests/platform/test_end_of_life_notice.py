@@ -37,7 +37,9 @@ def staff_env() -> dict[str, str]:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
+def project(tmp_path: Path, built_site: Path) -> Path:
+    """A copy to run make in, once the session's build and PDF are done: this test's export must
+    not compete for the CPU with the one tests/pdf/test_site.py times."""
     return copy_project(tmp_path / "project")
 
 
