@@ -7,23 +7,30 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
+# ProperDocs, the maintained fork of MkDocs 1.6, in a venv of its own: `make test` builds the
+# site with it too (tests/platform/, handbook/platform.md); the default build stays MkDocs.
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
+SITE_DIR ?= site
+DEV_ADDR ?= 127.0.0.1:8000
 NPM_STAMP := node_modules/.npm-installed
 CHROMIUM := /usr/bin/chromium
 PDFTOTEXT := /usr/bin/pdftotext
-export NO_MKDOCS_2_WARNING := 1
+# Material prints its end-of-life notice once per `mkdocs` process (build or serve); it is not
+# silenced here. The tests silence it themselves (devkit/build.py, tests/conftest.py).
 
 .PHONY: serve build build-site pdf test install install-test clean
 
 serve: install ## Serve the site with live reload at http://127.0.0.1:8000
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+	$(PY) -m mkdocs serve --dev-addr $(DEV_ADDR)
 
 build: build-site pdf ## Build the static site into site/, with the offline PDF
 
 build-site: install ## Build the static site into site/, without the PDF
-	$(PY) -m mkdocs build --strict
+	$(PY) -m mkdocs build --strict --site-dir $(SITE_DIR)
 
 pdf: build-site ## Export the built guide as one PDF: site/downloads/guide.pdf
-	$(PY) -m sitegen.pdf --site-dir site --output site/downloads/guide.pdf
+	$(PY) -m sitegen.pdf --site-dir $(SITE_DIR) --output $(SITE_DIR)/downloads/guide.pdf
 
 test: install-test ## Run the whole test suite, on two workers (pytest-xdist)
 	$(PY) -m pytest -n 2 --dist worksteal
@@ -43,7 +50,7 @@ bench: install-test ## Measure build, PDF, reader's wait, weight, main thread; w
 
 install: $(SITE_STAMP) $(NPM_STAMP) ## Install the pinned site dependencies
 
-install-test: install $(TEST_STAMP) $(CHROMIUM) $(PDFTOTEXT) ## Install the site and test dependencies
+install-test: install $(TEST_STAMP) $(PROPERDOCS_STAMP) $(CHROMIUM) $(PDFTOTEXT) ## Install the site and test dependencies, and the ProperDocs venv
 
 $(SITE_STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -52,6 +59,11 @@ $(SITE_STAMP): requirements.txt
 
 $(TEST_STAMP): requirements-test.txt requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+$(PROPERDOCS_STAMP): requirements-properdocs.txt requirements.txt
+	test -x $(PROPERDOCS_VENV)/bin/python || $(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
 	touch $@
 
 $(NPM_STAMP): package.json package-lock.json
@@ -65,4 +77,4 @@ $(CHROMIUM) $(PDFTOTEXT):
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils
 
 clean: ## Remove the built site and all installed dependencies
-	rm -rf site $(VENV) node_modules .pytest_cache
+	rm -rf site $(VENV) $(PROPERDOCS_VENV) node_modules .pytest_cache

@@ -1,4 +1,5 @@
-"""`mkdocs build` and `python -m sitegen.pdf` in subprocesses, as `make build` runs them, timed.
+"""`mkdocs build` and `python -m sitegen.pdf` in subprocesses, as `make build` runs them, timed;
+and `properdocs build` from its own venv (`.venv-properdocs/`, made by `make install-test`).
 
 Neither runner raises when the command fails: bad-input tests want the failure to read.
 `Finished.check()` raises for callers that need the command to have worked.
@@ -17,6 +18,11 @@ from pathlib import Path
 from devkit.project import ROOT
 
 TIMEOUT_S = 300
+PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "properdocs"  # handbook/platform.md
+# Material prints its end-of-life notice once per `mkdocs` process unless this is set. `make build`
+# and `make serve` show it to staff; the tests' many builds keep quiet (tests/conftest.py sets
+# it for the whole run too).
+QUIET = {"NO_MKDOCS_2_WARNING": "1"}
 
 
 class BuildError(RuntimeError):
@@ -55,7 +61,7 @@ def run_mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None,
 
     site_url sets SITE_URL, which mkdocs.yml reads for the site's public address.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, **QUIET}
     if site_url:
         env["SITE_URL"] = site_url
     flags = [*(["--strict"] if strict else []), *(["--quiet"] if quiet else [])]
@@ -69,3 +75,18 @@ def run_pdf_export(site_dir: Path, output: Path, *, env: Mapping[str, str] | Non
     return run(f"PDF export of {site_dir}",
                [sys.executable, "-m", "sitegen.pdf", "--site-dir", str(site_dir), "--output", str(output)],
                ROOT, os.environ if env is None else env, timeout)
+
+
+def run_properdocs_build(project: Path, site_dir: Path, site_url: str | None = None, *,
+                         timeout: float = TIMEOUT_S) -> Finished:
+    """`properdocs build --strict` of a project folder into site_dir, from `.venv-properdocs/`.
+
+    It reads the same mkdocs.yml (named with `-f`: ProperDocs looks for properdocs.yml first and
+    calls the old name a fallback it will drop) and runs the same hooks.py.
+    """
+    env = {**os.environ, **QUIET}
+    if site_url:
+        env["SITE_URL"] = site_url
+    return run(f"properdocs build of {project}",
+               [str(PROPERDOCS), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site_dir)],
+               project, env, timeout)

@@ -24,12 +24,16 @@ from typing import Any
 import pytest
 
 from devkit.browser import CHROMIUM, CHROMIUM_ARGS, launch_chromium
-from devkit.build import run_mkdocs_build, run_pdf_export
+from devkit.build import QUIET, run_mkdocs_build, run_pdf_export, run_properdocs_build
 from devkit.project import ROOT, copy_project
 from devkit.serve import SiteServer, read_headers_file
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "BuiltSite", "SiteServer", "copy_project", "read_headers_file",
-           "run_mkdocs_build", "run_pdf_export"]
+           "run_mkdocs_build", "run_pdf_export", "run_properdocs_build"]
+
+# Material's end-of-life notice is for staff running `make build` / `make serve`, once each; any
+# build or serve a test starts keeps quiet (tests/platform/test_end_of_life_notice.py).
+os.environ.update(QUIET)
 
 _SERVER = pytest.StashKey[SiteServer]()
 
