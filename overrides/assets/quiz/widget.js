@@ -284,7 +284,7 @@ function enhance(root) {
   const clear = root.querySelector("[data-action=clear]");
   const safetyNow = root.querySelector(".quiz__safety-now"); // the help a safety answer shows at once
   let followed = null; // the worker whose start this widget follows
-  let generation = 0; // bumped by each submit and each Clear: a reply to an older one is ignored
+  let generation = 0; // bumped by each submit, change and Clear: a reply to an older one is ignored
 
   const setState = (state, message) => {
     root.dataset.state = state;
@@ -330,12 +330,11 @@ function enhance(root) {
   // A result, or a request, for answers that are no longer those in the form.
   const outdate = (message) => {
     const state = root.dataset.state;
-    if (state !== "scoring" && state !== "scored") return false;
+    if (state !== "scoring" && state !== "scored") return;
     generation++; // a reply on its way belongs to the answers before this change
     hideResult();
     submit.removeAttribute("aria-disabled");
     setState(followed?.isReady ? "ready" : "loading", message);
-    return true;
   };
 
   // Joins the tab's worker, starting one if there is none (or the last one died), and follows
@@ -414,15 +413,12 @@ function enhance(root) {
     if (event.target.closest("[data-action=print]")) printResult(result);
   });
 
+  // Clearing is a change of every answer at once: no result or reply outlives it either.
   clear.addEventListener("click", () => {
-    generation++; // a reply on its way belongs to the answers cleared now
     storage.clear(quizId);
     form.reset();
     markSafety();
-    hideResult();
-    submit.removeAttribute("aria-disabled");
-    const state = root.dataset.state;
-    if (state === "scoring" || state === "scored") setState(followed?.isReady ? "ready" : "loading");
+    outdate(strings.cleared);
     status.textContent = strings.cleared;
   });
 }
