@@ -18,7 +18,6 @@ from tests.offline.helpers import (
     STOP,
     choose_offline_reading,
     kept,
-    kept_urls,
     offline_button,
     registrations,
     wait_until_kept,
