@@ -34,8 +34,14 @@
     else setTimeout(go, FORGET_WAIT_MS);
   }
 
-  // `replace`: Back does not return to this page and its frame.
-  const go = () => location.replace(QUICK_EXIT.url);
+  // `replace`: Back does not return to this page and its frame. Once: the last answer and the
+  // time limit may both come.
+  let gone = false;
+  const go = () => {
+    if (gone) return;
+    gone = true;
+    location.replace(QUICK_EXIT.url);
+  };
 
   window.addEventListener("message", (event) => {
     const data = event.data;
