@@ -204,13 +204,14 @@ def _rule_sentence(conditions: tuple[Condition, ...], labels: Mapping[str, str])
 
 
 def _condition_phrase(condition: Condition, label: str) -> str:
+    """"3 or more of the signs of concern ticked": "of the" keeps "exactly 1 of the signs" right."""
     low, high = condition.at_least, condition.at_most
     if low is not None and high is not None:
-        bound = f"{low}" if low == high else f"{low} to {high}"
+        bound = f"exactly {low}" if low == high else f"{low} to {high}"
     elif low is not None:
         bound = f"{low} or more"
     elif high is not None:
-        bound = "no" if high == 0 else f"{high} or fewer"
+        bound = "none" if high == 0 else f"{high} or fewer"
     else:
-        bound = "any number of"
-    return f"{bound} {label.lower()} ticked"
+        bound = "any number"
+    return f"{bound} of the {label.lower()} ticked"

@@ -7,6 +7,7 @@ printed key and a calculator would; they never look at the Quiz object.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from hypothesis import given
@@ -179,3 +180,9 @@ def test_checklist_key_puts_safety_first(trust: Quiz) -> None:
         next(step for step in steps if step.startswith("Safety comes first")))
     safety_first = next(category for category in key["categories"] if category["id"] == "safety-first")
     assert safety_first["safety_first"] is True
+
+
+def test_checklist_rules_read_right_for_any_number(trust: Quiz) -> None:
+    rules = [step for step in trust.scoring_key()["steps"] if step[:1].isdigit()]
+    assert "If exactly 1 of the signs of healing ticked and none of the signs of concern ticked" in " ".join(rules)
+    assert not [rule for rule in rules if re.search(r"\b1 (signs|safety answers)\b", rule)]  # never "1 signs"
