@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.embed.clinic import NEUTRAL, frame_of, host_page, iframe_height, pasted
+from tests.hardening.test_quick_exit import answer_the_neutral_site
 from tests.widget.quiz_reader import SCORING_TIMEOUT_MS, SIGNS_PAGE
 
 QUIZ = "embed/trust-signs/"
@@ -131,7 +132,7 @@ def test_quick_exit_stays_on_a_phone_screen_and_leaves_with_nothing_kept(browser
                                                                          built_site: Path, site_url: str) -> None:
     folder, clinic_url = clinic_site
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    context.route(f"{NEUTRAL}**", lambda route: route.fulfill(status=200, content_type="text/html", body="<h1>Weather</h1>"))
+    answer_the_neutral_site(context)
     visitor = context.new_page()
     long_page = "<p>Our services.</p>" * 40 + pasted(built_site, site_url, QUIZ) + "<p>Our team.</p>" * 40
     visitor.goto(clinic_url + host_page(folder, "phone.html", long_page))

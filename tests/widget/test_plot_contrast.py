@@ -9,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from sitegen import settings
+
 from tests.widget.quiz_reader import ATTACHMENT_PAGE, answer_with_mouse, some_answers, submit_and_wait, widget
 
 COLOURS = """() => {
@@ -43,14 +45,9 @@ def over(top: str, below: tuple[float, float, float]) -> tuple[float, float, flo
     return tuple(alpha * channel + (1 - alpha) * under for channel, under in zip((red, green, blue), below))
 
 
-def luminance(rgb: tuple[float, float, float]) -> float:
-    linear = [(c / 255) / 12.92 if c / 255 <= 0.04045 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
 def contrast(first: tuple[float, float, float], second: tuple[float, float, float]) -> float:
-    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
+    """The WCAG ratio, by the formula the build checks the brand colours with."""
+    return settings.contrast(*("#{:02x}{:02x}{:02x}".format(*(round(c) for c in rgb)) for rgb in (first, second)))
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])

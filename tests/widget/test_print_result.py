@@ -12,7 +12,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
+import quizzes
 from tests.conftest import ROOT
+from tests.quizzes.helpers import keyed_answers
 from tests.widget.quiz_reader import answer_with_mouse, quiz_items, some_answers, submit_and_wait, widget
 
 STRINGS = json.loads((ROOT / "overrides" / "assets" / "quiz" / "strings.json").read_text(encoding="utf-8"))
@@ -105,19 +107,15 @@ def test_a_result_that_is_not_complete_offers_no_printout(page: Page, answers: d
     expect(region.locator(".quiz__missing li")).to_have_count(len(result["missing"]))
 
 
-def keyed(anxiety: int, avoidance: int, *, skip: tuple[str, ...] = ()) -> dict[str, str]:
+def keyed(anxiety: int, avoidance: int) -> dict[str, str]:
     """Every attachment item answered so that its keyed value is the score given."""
-    answers = {}
-    for item in quiz_items(QUIZ):
-        value = anxiety if item["dimension"] == "anxiety" else avoidance
-        answers[item["id"]] = str(8 - value if item["reverse"] else value)
-    return {name: value for name, value in answers.items() if name not in skip}
+    return keyed_answers(quizzes.get_quiz(QUIZ), anxiety=[anxiety] * 9, avoidance=[avoidance] * 9)
 
 
 RESULT_KINDS = {
     "attachment-style": {"a style": keyed(7, 1), "between two styles": keyed(4, 1),
                          "the middle": keyed(4, 4), "the same answer": {item["id"]: "7" for item in quiz_items(QUIZ)},
-                         "a skipped item": keyed(7, 1, skip=("anx1",))},
+                         "a skipped item": {name: value for name, value in keyed(7, 1).items() if name != "anx1"}},
     "trust-signs": {"a first sign": {"hope1": "on"}, "signs of healing": {f"hope{n}": "on" for n in range(1, 8)},
                     "mixed signs": {**{f"hope{n}": "on" for n in range(1, 8)}, "concern1": "on", "concern2": "on"},
                     "concerns": {"concern1": "on", "concern2": "on", "concern3": "on", "concern5": "on"}},
