@@ -52,19 +52,38 @@ install: $(SITE_STAMP) $(NPM_STAMP) ## Install the pinned site dependencies
 
 install-test: install $(TEST_STAMP) $(PROPERDOCS_STAMP) $(CHROMIUM) $(PDFTOTEXT) ## Install the site and test dependencies, and the ProperDocs venv
 
+# Every install checks each downloaded file against the sha256 in the lock (`make lock`).
+PIP_INSTALL := -m pip install --quiet --disable-pip-version-check --require-hashes
+
 $(SITE_STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) $(PIP_INSTALL) -r requirements.txt
 	touch $@
 
 $(TEST_STAMP): requirements-test.txt requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(PY) $(PIP_INSTALL) -r requirements-test.txt
 	touch $@
 
 $(PROPERDOCS_STAMP): requirements-properdocs.txt requirements.txt
 	test -x $(PROPERDOCS_VENV)/bin/python || $(PYTHON) -m venv $(PROPERDOCS_VENV)
-	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+	$(PROPERDOCS_VENV)/bin/python $(PIP_INSTALL) -r requirements-properdocs.txt
 	touch $@
+
+# The locks: each requirements*.in (exact pins, edited by hand) compiled by pip-tools into
+# requirements*.txt with the sha256 of every file PyPI holds for each pin. Run after editing a .in.
+LOCK_VENV := .venv-lock
+PIP_TOOLS := pip-tools==7.6.2
+LOCKS := requirements.txt requirements-test.txt requirements-properdocs.txt
+
+.PHONY: lock
+lock: ## Write requirements*.txt (with hashes) from the pins in requirements*.in
+	test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_VENV) && \
+	  $(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_TOOLS); }
+	for lock in $(LOCKS); do \
+	  CUSTOM_COMPILE_COMMAND="make lock" $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	    --no-emit-index-url --no-emit-find-links --annotation-style=line \
+	    --output-file $$lock $${lock%.txt}.in || exit 1; \
+	done
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -77,4 +96,4 @@ $(CHROMIUM) $(PDFTOTEXT):
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils
 
 clean: ## Remove the built site and all installed dependencies
-	rm -rf site $(VENV) $(PROPERDOCS_VENV) node_modules .pytest_cache
+	rm -rf site $(VENV) $(PROPERDOCS_VENV) $(LOCK_VENV) node_modules .pytest_cache
