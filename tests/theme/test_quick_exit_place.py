@@ -1,5 +1,6 @@
 """The fixed "Quick exit" never covers the header's title, search or buttons, at any width a
-reader uses (and 200 % zoom), scrolled or not, and stays on screen."""
+reader uses (and 200 % zoom), scrolled or not, and stays on screen; the site's title stays
+whole on phones."""
 
 from __future__ import annotations
 
@@ -56,6 +57,37 @@ def test_the_quick_exit_never_covers_the_header(page: Page, width: int) -> None:
     # Material shows the page's title in the header once the page has scrolled.
     expect(page.locator(".md-header__title")).to_have_class(re.compile(r"md-header__title--active"))
     assert_clear_of_the_header(page, f"{width} px, scrolled 2000 px")
+
+
+def settle(page: Page) -> None:
+    """Let two frames pass: quick-exit.js measures the header in the frame after a scroll."""
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_quick_exit_stays_clear_while_the_header_rises_under_it(page: Page, width: int) -> None:
+    # The header gets the button's room back only while it sits below the button: every step of
+    # the first scroll, where the safety bar above it leaves the screen, must stay clear.
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(PATH)
+    for offset in [0, 5, 10, 20, 30, 40, 50, 60, 80, 120, 40, 0]:
+        page.evaluate(f"scrollTo(0, {offset})")
+        settle(page)
+        assert_clear_of_the_header(page, f"{width} px, scrolled {offset} px")
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_a_phone_shows_the_whole_site_title(page: Page, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(PATH)
+    settle(page)
+    title = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+    expect(title).to_have_text(page.title().rsplit(" - ", 1)[-1])  # Material's "<page> - <site name>"
+    size = title.evaluate("""(element) => ({wide: element.scrollWidth, shown: element.clientWidth,
+                                            tall: element.scrollHeight, high: element.clientHeight,
+                                            font: parseFloat(getComputedStyle(element).fontSize)})""")
+    assert size["wide"] <= size["shown"] and size["tall"] <= size["high"] + 1, f"{width} px: the title is cut: {size}"
+    assert size["font"] >= 16, f"{width} px: the title's type is {size['font']} px"
 
 
 @pytest.mark.parametrize("width", [390, 1280])

@@ -100,3 +100,30 @@ document.addEventListener("keydown", (event) => {
   shiftPresses += 1;
   if (shiftPresses >= PRESSES_TO_LEAVE) leave();
 }, true);
+
+// The header keeps the button's room free at its right end (site.css), but the button only
+// reaches the header once the page has scrolled the header up under it. Until then the room
+// goes to the title, which a phone would otherwise cut to a few letters. Without this script
+// the room stays kept: the title is shorter, never covered.
+const header = document.querySelector(".md-header");
+const exitLink = document.querySelector("[data-quick-exit]");
+
+function giveTheRoomWhileClear() {
+  const clear = header.getBoundingClientRect().top >= exitLink.getBoundingClientRect().bottom;
+  document.documentElement.toggleAttribute("data-header-below-quick-exit", clear);
+}
+
+if (header && exitLink) {
+  let pending = false;
+  const measureNextFrame = () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      giveTheRoomWhileClear();
+    });
+  };
+  addEventListener("scroll", measureNextFrame, { passive: true });
+  addEventListener("resize", measureNextFrame);
+  giveTheRoomWhileClear();
+}
