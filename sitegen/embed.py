@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import html
 import json
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +26,7 @@ from mkdocs.utils import meta
 from sitegen.errors import BuildInputError
 from sitegen.navigation import guide_pages
 from sitegen.quiz.fence import quiz_homes
+from sitegen.settings import Origin
 
 FOLDER = "embed"
 HOST_SCRIPT = "embed/host.js"  # a stable address: clinics paste it once
@@ -49,7 +52,8 @@ def check_site_url(config: MkDocsConfig) -> str:
     return config.site_url
 
 
-def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any], allowed_origins: list[str]) -> None:
+def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any],
+                    allowed_origins: Sequence[Origin]) -> None:
     """Generate the embed variants and the staff page as documentation files."""
     site_url = check_site_url(config)
     guide = guide_pages(files, config.nav)
@@ -111,7 +115,7 @@ def plain_snippet(site_url: str, item: Embeddable) -> str:
             f'loading="lazy" style="width: 100%; height: 900px; border: 0;"></iframe>')
 
 
-def staff_page(site_url: str, quizzes: list[Embeddable], pages: list[Embeddable], origins: list[str]) -> str:
+def staff_page(site_url: str, quizzes: list[Embeddable], pages: list[Embeddable], origins: Sequence[Origin]) -> str:
     """The Markdown of the staff page: how to embed, then a section per quiz and page.
 
     `origins` is `extra.embed.allowed_origins`: the page says who may frame the guide and so
@@ -148,15 +152,25 @@ def staff_page(site_url: str, quizzes: list[Embeddable], pages: list[Embeddable]
     return "\n\n".join(parts) + "\n"
 
 
-def _who_learns_the_height(origins: list[str]) -> str:
+def _who_learns_the_height(origins: Sequence[Origin]) -> str:
     if not origins:
         return ("Any website may show these frames, so any page that frames the guide receives "
                 "that height (and nothing else). To allow only your own websites, list them as "
                 "*allowed_origins* under *extra: embed* in mkdocs.yml.")
-    # Plain text, not code spans: the page's code blocks are the snippets, and only them.
-    listed = ", ".join(origins)
+    # Plain text, not code spans: the page's code blocks are the snippets, and only them. Each
+    # origin is escaped so that its "*." stays a star, not the start of italics.
+    listed = ", ".join(_markdown_literal(str(origin)) for origin in origins)
     return (f"Only these websites may show these frames, and only they receive that height: {listed} "
             "(and this site itself, for the previews below). Other websites cannot show them.")
+
+
+# Python-Markdown's escapable characters: each, backslash-escaped, shows as itself.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+
+
+def _markdown_literal(text: str) -> str:
+    """Markdown that shows `text` as typed ("*.clinic.example" in no italics)."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
 
 
 def _section(site_url: str, item: Embeddable) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from pymdownx.superfences import SuperFencesException
@@ -12,6 +14,18 @@ class BuildInputError(PluginError):
 
     def __init__(self, where: str, problem: str, fix: str) -> None:
         super().__init__(f"{where}: {problem}\n  How to fix: {fix}")
+
+
+class BuildInputErrors(BuildInputError):
+    """Several bad inputs found in one pass, told one after another, each with its fix, so that
+    one edit mends them all. Caught as a BuildInputError; `errors` holds each one."""
+
+    def __init__(self, errors: Sequence[BuildInputError]) -> None:
+        if not errors:
+            raise ValueError("BuildInputErrors needs at least one error")
+        self.errors = tuple(errors)
+        # Each error's text is already "where: problem / How to fix: fix"; not formatted again.
+        PluginError.__init__(self, "\n".join(str(error) for error in self.errors))
 
 
 class FenceError(BuildInputError, SuperFencesException):

@@ -11,7 +11,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Sequence
 from pathlib import Path
+
+from sitegen.settings import Origin
 
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -36,12 +39,14 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
     return sorted(hashes)
 
 
-def frame_ancestors(allowed_origins: list[str]) -> str:
+def frame_ancestors(allowed_origins: Sequence[Origin]) -> str:
     """The `frame-ancestors` sources: the site itself and the allowed origins, or `*` for none.
 
-    The site is always allowed, for the previews on its own embed page.
+    The site is always allowed, for the previews on its own embed page. Each origin is
+    written in its parsed, canonical form, which holds no space or line break that could
+    end the source list or the header line early.
     """
-    return " ".join(["'self'", *allowed_origins]) if allowed_origins else "*"
+    return " ".join(["'self'", *(str(origin) for origin in allowed_origins)]) if allowed_origins else "*"
 
 
 def content_security_policy(script_hashes: list[str], ancestors: str) -> str:
@@ -62,7 +67,7 @@ def content_security_policy(script_hashes: list[str], ancestors: str) -> str:
     return "; ".join(directives)
 
 
-def write_headers_file(site_dir: Path, allowed_origins: list[str]) -> None:
+def write_headers_file(site_dir: Path, allowed_origins: Sequence[Origin]) -> None:
     """Write `site/_headers` with the policy and a few protective headers for every path."""
     policy = content_security_policy(inline_script_hashes(site_dir), frame_ancestors(allowed_origins))
     lines = [

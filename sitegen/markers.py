@@ -15,6 +15,7 @@ from typing import Any
 
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
 
 from sitegen import embed
 from sitegen.errors import BuildInputError, page_line
@@ -76,12 +77,14 @@ def render_locations(clinic: Clinic) -> str:
     return places[0] if len(places) == 1 else ", ".join(places[:-1]) + " or " + places[-1]
 
 
-def render_consultation(clinic: Clinic) -> str:
+def render_consultation(clinic: Clinic, page: Page) -> str:
     """The booking button, or the offer as plain text while no booking link is configured."""
     label = html.escape(clinic.consultation.label)
     if clinic.consultation.url is None:
         return f'<p class="clinic-consultation"><strong>{label}</strong></p>'
-    url = html.escape(clinic.consultation.url, quote=True)
+    # A path inside the site is written from the site's root: here it becomes relative to
+    # the page, so it works wherever the site is published.
+    url = html.escape(normalize_url(clinic.consultation.url, page), quote=True)
     return f'<p class="clinic-consultation"><a class="md-button md-button--primary" href="{url}">{label}</a></p>'
 
 
@@ -163,7 +166,7 @@ def render_offline_choice(settings: Settings) -> str:
 RENDERERS: dict[str, Callable[[Context], str]] = {
     "clinic.name": lambda context: render_clinic_name(context.settings.clinic),
     "clinic.locations": lambda context: render_locations(context.settings.clinic),
-    "clinic.consultation": lambda context: render_consultation(context.settings.clinic),
+    "clinic.consultation": lambda context: render_consultation(context.settings.clinic, context.page),
     "safety.resources": lambda _: render_safety_resources(),
     "safety.browsing_note": lambda _: html.escape(importlib.import_module("quizzes.core.safety").BROWSING_NOTE),
     "quizzes.self_checks": render_self_checks,

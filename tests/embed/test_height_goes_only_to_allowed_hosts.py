@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import SiteServer, copy_project, run_mkdocs_build
+from tests.conftest import SiteServer, copy_project, read_headers_file, run_mkdocs_build
 from tests.embed.clinic import frame_of, host_page, iframe_height, pasted
 
 SNIPPET_HEIGHT = 640  # what the pasted iframe says before the frame reports its height
+WILDCARD_TYPED, WILDCARD = "https://*.Clinic.Example:443/", "https://*.clinic.example"
 
 
 def without_frame_ancestors(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -47,7 +48,9 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Setup]:
         config = project / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
         assert "allowed_origins: []" in text
-        config.write_text(text.replace("allowed_origins: []", f'allowed_origins: ["{listed_url}"]'), encoding="utf-8")
+        # A second entry as a clinic might type it: written everywhere in its canonical form.
+        config.write_text(text.replace("allowed_origins: []", f'allowed_origins: ["{listed_url}", "{WILDCARD_TYPED}"]'),
+                          encoding="utf-8")
         result = run_mkdocs_build(project, site, site_url=site_server.url)
         assert result.returncode == 0, result.stderr
         yield Setup(site, site_server.url, hosts, listed_url, listed_url.replace("127.0.0.1", "localhost"))
@@ -57,10 +60,19 @@ def test_the_staff_page_and_the_embed_pages_name_the_allowed_sites(setup: Setup)
     origin = setup.listed_url.rstrip("/")
     staff = (setup.site / "embed" / "index.html").read_text(encoding="utf-8")
     staff_text = html.unescape(re.sub(r"<[^>]+>", "", staff))
-    assert f"Only these websites may show these frames, and only they receive that height: {origin} " in staff_text
+    assert (f"Only these websites may show these frames, and only they receive that height: {origin}, {WILDCARD} "
+            in staff_text)
     assert "any page that frames the guide" not in staff_text
+    # "*." is shown as typed, not taken for the start of italics.
+    assert f"{origin}, {WILDCARD} (and this site itself" in re.sub(r"<(?!/?em\b)[^>]+>", "", staff)
     embed = (setup.site / "embed" / "trust-signs" / "index.html").read_text(encoding="utf-8")
-    assert f'<meta name="rebuilding-trust-embed-origins" content="{origin}">' in embed
+    assert f'<meta name="rebuilding-trust-embed-origins" content="{origin} {WILDCARD}">' in embed
+
+
+def test_the_headers_let_the_allowed_sites_frame_the_guide(setup: Setup) -> None:
+    policy = dict(read_headers_file(setup.site))["Content-Security-Policy"]
+    directives = {name: sources for name, *sources in (part.split() for part in policy.split(";"))}
+    assert directives["frame-ancestors"] == ["'self'", setup.listed_url.rstrip("/"), WILDCARD]
 
 
 def test_a_listed_site_receives_the_height(visitor: Page, setup: Setup) -> None:

@@ -8,14 +8,19 @@ violation (tests/conftest.py), which proves the policy in a real browser.
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
+import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
+from mkdocs.config import load_config
 
-from sitegen.headers import frame_ancestors
-from tests.conftest import read_headers_file
+from sitegen.headers import frame_ancestors, write_headers_file
+from sitegen.settings import read
+from tests.conftest import ROOT, read_headers_file
 
 # What the HTML standard runs as script: no type, an empty one, a JavaScript MIME type or "module".
 JAVASCRIPT_TYPES = {"", "module", "application/ecmascript", "application/javascript", "application/x-ecmascript",
@@ -97,10 +102,54 @@ def test_the_script_reader_skips_data_and_external_scripts() -> None:
     assert sha256_source("") == "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"  # sha256 of nothing
 
 
+def allowlist(*entries: str) -> Any:
+    """`extra.embed.allowed_origins` as the build reads it from mkdocs.yml."""
+    extra = copy.deepcopy(dict(load_config(str(ROOT / "mkdocs.yml")).extra))
+    extra["embed"] = {"allowed_origins": list(entries)}
+    return read(extra).embed.allowed_origins
+
+
+def header_blocks(headers_file: Path) -> dict[str, list[tuple[str, str]]]:
+    """Every path of a `_headers` file and its header lines, each line checked for its form."""
+    blocks: dict[str, list[tuple[str, str]]] = {}
+    lines: list[tuple[str, str]] = []
+    for line in headers_file.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        if not line[:1].isspace():
+            assert line.startswith("/") and line not in blocks, f"not a new path: {line!r}"
+            lines = blocks.setdefault(line, [])
+            continue
+        name, colon, value = line.strip().partition(": ")
+        assert colon and re.fullmatch(r"[A-Za-z-]+", name), f"not a header line: {line!r}"
+        lines.append((name, value))
+    return blocks
+
+
+def test_every_path_has_exactly_one_policy(built_site: Path) -> None:
+    blocks = header_blocks(built_site / "_headers")
+    assert list(blocks) == ["/*"]
+    for lines in blocks.values():
+        assert [name for name, _ in lines].count("Content-Security-Policy") == 1, lines
+
+
 @pytest.mark.parametrize("origins, expected", [
     ([], "*"),
     (["https://clinic.example"], "'self' https://clinic.example"),
     (["https://clinic.example", "http://localhost:8080"], "'self' https://clinic.example http://localhost:8080"),
 ])
 def test_frame_ancestors_come_from_the_allowlist(origins: list[str], expected: str) -> None:
-    assert frame_ancestors(origins) == expected
+    assert frame_ancestors(allowlist(*origins)) == expected
+
+
+def test_headers_list_the_allowed_origins_as_parsed(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<!doctype html><title>t</title>", encoding="utf-8")
+    write_headers_file(tmp_path, allowlist("HTTPS://Clinic.Example/", "https://*.Clinic.example:443",
+                                           "http://localhost:8080"))
+    blocks = header_blocks(tmp_path / "_headers")
+    assert list(blocks) == ["/*"]
+    policies = [value for name, value in blocks["/*"] if name == "Content-Security-Policy"]
+    assert len(policies) == 1
+    directives = {name: sources for name, *sources in (part.split() for part in policies[0].split(";"))}
+    assert directives["frame-ancestors"] == ["'self'", "https://clinic.example", "https://*.clinic.example",
+                                             "http://localhost:8080"]

@@ -82,3 +82,13 @@ def test_a_configured_booking_link_becomes_a_button() -> None:
     expanded = markers.expand(markdown, page, booking, NO_QUIZZES)
     assert ('<a class="md-button md-button--primary" href="https://booking.invalid/calm">'
             "Book a FREE 15-Minute Consultation</a>") in expanded
+
+
+def test_a_booking_path_inside_the_site_is_linked_from_the_page() -> None:
+    # Written from the site's root in mkdocs.yml, linked relatively: it works under any sub-path.
+    markdown, page = page_markdown(ROOT / "docs", "getting-support.md")
+    consultation = project_config().extra["clinic"]["consultation"]
+    booking = settings(consultation={**consultation, "url": "contact/#book"})
+    expanded = markers.expand(markdown, page, booking, NO_QUIZZES)
+    assert page.url == "getting-support/"
+    assert '<a class="md-button md-button--primary" href="../contact/#book">' in expanded

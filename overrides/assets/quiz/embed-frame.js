@@ -50,7 +50,8 @@ function listed(origin) {
   }
   const port = url.port || DEFAULT_PORTS[url.protocol];
   return allowed.some((entry) => {
-    const parts = /^([a-z]+):\/\/([^/:]+)(?::(\d+|\*))?$/i.exec(entry);
+    // The build writes each entry canonical: scheme, host (an IPv6 one in brackets), optional port.
+    const parts = /^([a-z]+):\/\/(\[[0-9a-f:.]+\]|[^/:[\]]+)(?::(\d+|\*))?$/i.exec(entry);
     if (!parts || `${parts[1].toLowerCase()}:` !== url.protocol) return false;
     const host = parts[2].toLowerCase();
     const hostMatches = host.startsWith("*.") ? url.hostname.endsWith(host.slice(1)) : url.hostname === host;
