@@ -113,6 +113,7 @@ def check_quiz(quiz: Quiz) -> list[Problem]:
 
 def check_scoring(quiz: Quiz) -> list[Problem]:
     """`score()` must handle every valid answer set and refuse invalid ones with AnswerError."""
+    walked: dict[int, Any] = {}  # the results share the quiz's categories: check each once
     for label, answers in valid_answer_sets(quiz):
         try:
             result = quiz.score(answers)
@@ -123,7 +124,7 @@ def check_scoring(quiz: Quiz) -> list[Problem]:
                                      f"score() raised {type(error).__name__}: {error} for {label}")]
         if not isinstance(result, Result) or result.quiz_id != quiz.id:
             return [problem_at(quiz, f"score() must return a Result with quiz_id {quiz.id!r} ({label})")]
-        wrong = misfits(result)
+        wrong = misfits(result, walked)
         if wrong:
             return [problem_at(quiz, f"score() returned a faulty result for {label}: {wrong[0].message}")]
         try:

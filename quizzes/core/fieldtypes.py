@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import types
 import typing
 from collections.abc import Iterator, Mapping
@@ -46,22 +47,28 @@ class Misfit:
 
 @dataclass(frozen=True)
 class _At:
-    """Where the walker is: the owner, the path from it, and whether empty text is allowed."""
+    """Where the walker is: the owner, the path from it, whether empty text is allowed, and the
+    dataclass objects walked already ({id: object}, holding them so no id is reused)."""
 
     owner: Any
+    walked: dict[int, Any]
     path: Path = ()
     blank_allowed: bool = False
 
     def down(self, step: str | int | Key, blank_allowed: bool = False) -> _At:
-        return _At(self.owner, self.path + (step,), blank_allowed)
+        return _At(self.owner, self.walked, self.path + (step,), blank_allowed)
 
     def misfit(self, problem: str) -> Misfit:
         return Misfit(self.owner, self.path, f"{_named(self.owner)}: {_shown(self.path)} {problem}")
 
 
-def misfits(value: Any) -> list[Misfit]:
-    """Every field of the dataclass `value`, and of the dataclasses in it, against its annotation."""
-    return list(_fields(value, _At(value)))
+def misfits(value: Any, walked: dict[int, Any] | None = None) -> list[Misfit]:
+    """Every field of the dataclass `value`, and of the dataclasses in it, against its annotation.
+
+    Pass the same `walked` to check several values that share objects (the results of one quiz
+    share its categories): each object is then checked once. The objects are frozen dataclasses.
+    """
+    return list(_fields(value, _At(value, {} if walked is None else walked)))
 
 
 # -----------------------------------------------------------------------------
@@ -69,8 +76,11 @@ def misfits(value: Any) -> list[Misfit]:
 # -----------------------------------------------------------------------------
 
 def _fields(value: Any, at: _At) -> Iterator[Misfit]:
+    if id(value) in at.walked:
+        return
+    at.walked[id(value)] = value
     if isinstance(value, Defined):
-        at = _At(value)  # its own line is nearer than its owner's
+        at = _At(value, at.walked)  # its own line is nearer than its owner's
     hints = _hints(type(value))
     for field in dataclasses.fields(value):
         if field.name in PLACE:
@@ -83,9 +93,9 @@ def _value(value: Any, hint: Any, at: _At) -> Iterator[Misfit]:
     """The misfits of `value` against `hint`: its own type first, then what it holds."""
     if hint is Any:
         return
-    expected = _expected(hint, at.path)
     if not _outer_fits(value, hint):
-        yield at.misfit(f"must be {expected} ({_a_type(value)} was given{_hint_for(value, hint, at.path)})")
+        given = f"{_a_type(value)} was given{_hint_for(value, hint, at.path)}"
+        yield at.misfit(f"must be {_expected(hint, at.path)} ({given})")
         return
     origin = typing.get_origin(hint)
     arguments = typing.get_args(hint)
@@ -215,7 +225,7 @@ def _elements(hint: Any, path: Path) -> str:
         return ELEMENT_NOUNS[name] + "s"
     if name.endswith("s"):
         return name
-    return _expected(hint, path)
+    return _bare(hint)
 
 
 def _element_noun(hint: Any, path: Path) -> str:
@@ -226,7 +236,7 @@ def _element_noun(hint: Any, path: Path) -> str:
         return name[:-3] + "y"
     if name.endswith("s"):
         return name[:-1]
-    return _expected(hint, path)
+    return _bare(hint)
 
 
 def _field_name(path: Path) -> str:
@@ -235,11 +245,10 @@ def _field_name(path: Path) -> str:
 
 def _named(owner: Any) -> str:
     """How a message names the object a field belongs to: "category 'tired'", "rule"."""
-    kind = type(owner).__name__
     # The last word of the class name: ScaleItem → item, ChecklistQuiz → quiz.
-    word = next((kind[index:] for index in range(len(kind) - 1, -1, -1) if kind[index].isupper()), kind)
+    kind = type(owner).__name__
+    named = (re.findall(r"[A-Z]?[a-z0-9]+", kind) or [kind])[-1].lower()
     identity = getattr(owner, "id", None)
-    named = word.lower()
     return f"{named} {identity!r}" if identity is not None and str(identity).strip() else named
 
 
