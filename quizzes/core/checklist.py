@@ -179,8 +179,8 @@ class ChecklistQuiz(Quiz):
     def _rules_are_total(self, counts: list[str]) -> list[Problem]:
         """Every combination of counts picks a category, and any safety trigger picks safety first.
 
-        A proof over every combination, without visiting them one by one (64 items in 6 groups
-        are some 10^7 combinations): see `_failing_boxes`. It reports the combination the
+        A proof over every combination, without visiting them one by one (100 items in 10 groups
+        make over 10^10): see `_failing_boxes`. It reports the combination the
         one-by-one walk would meet first (counts in `counts` order, the last changing fastest).
         """
         limits = {group.id: len(self.items_in(group.id)) for group in self.groups}

@@ -10,11 +10,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
 from quizzes import Quiz, Result, ScaleQuiz
 from quizzes.core.check import check_paths, check_quiz, check_scoring, check_types
+from quizzes.core.fieldtypes import misfits
 from quizzes.core.safety import SAFETY_FIRST_NOTICE, Contact
 
 from .helpers import line_of, toy_with
@@ -105,3 +107,30 @@ def test_a_result_that_shows_a_bad_help_link_is_caught_at_the_quiz(toy: Quiz) ->
     assert [(problem.line, problem.message.split(" uses ")[0]) for problem in problems] == [
         (toy.line, "score() returned a faulty result for all answers 1: "
                    "result: safety.resources[0].contacts[0].href 'javascript:call()'")]
+
+
+@dataclasses.dataclass(frozen=True)
+class Shape:
+    """Annotations no quiz field uses yet, which the walker reads all the same."""
+
+    mode: Literal["open", "closed"]
+    size: tuple[int, int]
+    label: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Unreadable:
+    tags: set[str]
+
+
+def test_the_walker_reads_literals_fixed_tuples_and_optional_text() -> None:
+    assert misfits(Shape("open", (1, 2))) == misfits(Shape("closed", (1, 2), label="Box")) == []
+    assert [misfit.message for misfit in misfits(Shape("ajar", (1, 2, 3), label=" "))] == [
+        "shape: mode must be 'open' or 'closed' (a str was given)",
+        "shape: size must be a tuple (an int, an int) (a tuple of 3 was given)",
+        "shape: label is empty or only spaces; write it out"]
+
+
+def test_an_annotation_the_walker_cannot_read_is_an_engine_error_not_a_pass() -> None:
+    with pytest.raises(TypeError, match="cannot read the annotation"):
+        misfits(Unreadable({"x"}))
