@@ -1,7 +1,9 @@
-"""A problem the author checks found, printed as ``file:line: message``.
+"""A problem the author checks found, printed as ``file:line: message``, and the line it is at.
 
 Its own small module because the checker and every kind of quiz report problems, and the
-kinds must not import the checker (it imports them).
+kinds must not import the checker (it imports them). The line is where the quiz module created
+the object at fault, or, for one of its fields, where the module wrote that field (read from
+the module's source with `ast`).
 """
 
 from __future__ import annotations
