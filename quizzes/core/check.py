@@ -94,7 +94,11 @@ def check_module(module: ModuleType, path: str) -> list[Problem]:
 def check_types(quiz: Quiz) -> list[Problem]:
     """Every field of the quiz and of what it holds (items, categories, rules, links) has the type
     its annotation names, text is not blank, and every link is one a reader may be shown."""
-    return [problem_at(misfit.owner, misfit.message, at=misfit.path) for misfit in misfits(quiz)]
+    try:
+        found = misfits(quiz)
+    except (NameError, TypeError) as error:  # an annotation of a subclass the walker cannot read
+        return [problem_at(quiz, f"the checker cannot read the field types of {type(quiz).__name__}: {error}")]
+    return [problem_at(misfit.owner, misfit.message, at=misfit.path) for misfit in found]
 
 
 def check_quiz(quiz: Quiz) -> list[Problem]:

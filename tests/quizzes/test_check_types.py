@@ -134,3 +134,16 @@ def test_the_walker_reads_literals_fixed_tuples_and_optional_text() -> None:
 def test_an_annotation_the_walker_cannot_read_is_an_engine_error_not_a_pass() -> None:
     with pytest.raises(TypeError, match="cannot read the annotation"):
         misfits(Unreadable({"x"}))
+
+
+@dataclasses.dataclass(frozen=True)
+class TaggedQuiz(ScaleQuiz):
+    tags: set[str] = dataclasses.field(default_factory=set)
+
+
+def test_a_kind_whose_annotations_cannot_be_read_is_a_problem_not_a_traceback(toy: Quiz) -> None:
+    fields = {field.name: getattr(toy, field.name) for field in dataclasses.fields(toy)}
+    [problem] = check_quiz(TaggedQuiz(**fields))
+    assert (problem.line, problem.message) == (toy.line, "the checker cannot read the field types of TaggedQuiz: "
+                                                         "the quiz engine's type check cannot read the annotation "
+                                                         "set[str]")
