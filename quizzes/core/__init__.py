@@ -10,9 +10,11 @@ safety     crisis and safety resources, in one place
 text       small wording helpers
 registry   finding and loading quizzes; the kinds the engine knows
 check      author checks behind `python -m quizzes check`
+fieldtypes the checker's first stage: every field against its annotation
+links      the links a quiz may show (`Href`)
 browser    the entry point the browser's worker calls
 cli        `python -m quizzes list | check | score`
 
 Imports run one way: model knows no kind; each kind imports model; registry, check, browser
-and cli import the kinds.
+and cli import the kinds; links and problem import nothing of the engine.
 """

@@ -1,9 +1,11 @@
 """Author checks behind `python -m quizzes check`: one `file:line: message` per problem.
 
 A quiz module is checked in stages, each only if the one before passed: its source (syntax,
-standard-library-only imports), importing it, its `QUIZ` (a quiz of a known kind), the quiz's
-structure (the fields every kind shares here, then what its kind adds, checked by the kind),
-and finally `score()` over a fixed sample of valid and invalid answer sets.
+standard-library-only imports), importing it, its `QUIZ` (a quiz of a known kind), the type of
+every field (`fieldtypes`: every later stage may trust them), the quiz's structure (the fields
+every kind shares here, then what its kind adds, checked by the kind), and finally `score()`
+over a fixed sample of valid and invalid answer sets, whose results must hold the types their
+fields declare too (so every link a result shows is one a quiz may show).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from types import ModuleType
 from typing import Any
 
 from .answers import AnswerError
+from .fieldtypes import misfits
 from .guide import HELP_NOW, SAFETY_HELP_PAGES
 from .model import Quiz, Result
 from .problem import Problem, problem_at, shown
@@ -88,9 +91,22 @@ def check_module(module: ModuleType, path: str) -> list[Problem]:
     return []
 
 
+def check_types(quiz: Quiz) -> list[Problem]:
+    """Every field of the quiz and of what it holds (items, categories, rules, links) has the type
+    its annotation names, text is not blank, and every link is one a reader may be shown."""
+    try:
+        found = misfits(quiz)
+    except (NameError, TypeError) as error:  # an annotation of a subclass the walker cannot read
+        return [problem_at(quiz, f"the checker cannot read the field types of {type(quiz).__name__}: {error}")]
+    return [problem_at(misfit.owner, misfit.message, at=misfit.path) for misfit in found]
+
+
 def check_quiz(quiz: Quiz) -> list[Problem]:
-    """The quiz's structure: ids, numbering, categories, then what its kind adds (scale, rules…)."""
-    problems = []
+    """The field types first, then the quiz's structure: ids, numbering, categories, then what
+    its kind adds (scale, rules…). The structure is checked only once the types are right."""
+    problems = check_types(quiz)
+    if problems:
+        return problems
     if not QUIZ_ID.fullmatch(quiz.id):
         problems.append(problem_at(quiz, f"quiz id {quiz.id!r} should be lowercase words joined by "
                                          "hyphens, like 'trust-signs'"))
@@ -101,6 +117,7 @@ def check_quiz(quiz: Quiz) -> list[Problem]:
 
 def check_scoring(quiz: Quiz) -> list[Problem]:
     """`score()` must handle every valid answer set and refuse invalid ones with AnswerError."""
+    walked: dict[int, Any] = {}  # the results share the quiz's categories: check each once
     for label, answers in valid_answer_sets(quiz):
         try:
             result = quiz.score(answers)
@@ -111,6 +128,9 @@ def check_scoring(quiz: Quiz) -> list[Problem]:
                                      f"score() raised {type(error).__name__}: {error} for {label}")]
         if not isinstance(result, Result) or result.quiz_id != quiz.id:
             return [problem_at(quiz, f"score() must return a Result with quiz_id {quiz.id!r} ({label})")]
+        wrong = misfits(result, walked)
+        if wrong:
+            return [problem_at(quiz, f"score() returned a faulty result for {label}: {wrong[0].message}")]
         try:
             json.dumps(result.to_dict(), sort_keys=True)
         except Exception as error:
@@ -173,8 +193,6 @@ def _check_items(quiz: Quiz) -> list[Problem]:
         elif item.number != position:
             problems.append(problem_at(item, f"item {item.id!r} has number {item.number} but is in "
                                              f"position {position}; number items 1 to N in display order"))
-        if not item.text.strip():
-            problems.append(problem_at(item, f"item {item.id!r} has no text"))
         by_id.setdefault(item.id, item)
         by_number.setdefault(item.number, item)
     return problems
@@ -190,11 +208,8 @@ def _check_categories(quiz: Quiz) -> list[Problem]:
         seen.setdefault(category.id, category)
         if not category.description:
             problems.append(problem_at(category, f"category {category.id!r} has no description"))
-        for link in category.links:
-            if link.href.startswith("/") or "://" in link.href:
-                problems.append(problem_at(category, f"link {link.href!r} must be relative to the site "
-                                                     "root, like 'step-by-step/#step-1'"))
-            elif category.safety_first and link.href.partition("#")[0] not in SAFETY_HELP_PAGES:
+        for link in category.links:  # each a link a quiz may show: check_types saw to that
+            if category.safety_first and link.href.partition("#")[0] not in SAFETY_HELP_PAGES:
                 problems.append(problem_at(category, f"category {category.id!r} shows safety resources, so it "
                                                      f"may link only to crisis and safety help; remove the link "
                                                      f"to {link.href!r} (use guide.HELP_NOW, {HELP_NOW.href!r})"))

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from .links import Href
 from .problem import Problem, problem_at
 from .safety import SafetyNotice
 
@@ -49,10 +50,11 @@ class Defined:
 
 @dataclass(frozen=True)
 class Link:
-    """A link into the site, relative to the site root, e.g. ``step-by-step/#step-5``."""
+    """A link a result shows: a page of the site relative to its root, e.g. ``step-by-step/#step-5``
+    (`links.Href` says what else a link may be)."""
 
     text: str
-    href: str
+    href: Href
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "href": self.href}

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .links import Href
+
 REGION = "United States"
 
 
@@ -16,7 +18,7 @@ class Contact:
     """One way to reach a resource, e.g. ``Contact("Call 988", "tel:988")``."""
 
     label: str
-    href: str
+    href: Href
 
     def to_dict(self) -> dict[str, Any]:
         return {"label": self.label, "href": self.href}

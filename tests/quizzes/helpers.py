@@ -23,6 +23,24 @@ TOY_FILE = TOY_DIR / "toy_rest.py"
 FAST = settings(max_examples=120, deadline=None, database=None)
 
 
+def toy_with(folder: Path, old: str, new: str, imports: str = "") -> Path:
+    """A copy of the toy quiz module in `folder`, with `old` (found exactly once) replaced by
+    `new`, and `imports` added after the toy's own."""
+    source = TOY_FILE.read_text(encoding="utf-8")
+    assert source.count(old) == 1, f"{old!r} is not in the toy quiz exactly once"
+    anchor = "from quizzes.core.scale import ScaleQuiz\n"
+    path = folder / "toy_edited.py"
+    path.write_text(source.replace(old, new).replace(anchor, anchor + imports), encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, text: str) -> int:
+    """The number of the one line of `path` that contains `text`."""
+    [number] = [number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                if text in line]
+    return number
+
+
 def run_cli(*args: str, stdin: str | None = None,
             env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`python -m quizzes ARGS` from the project root."""

@@ -200,12 +200,14 @@ def test_a_score_that_crashes_is_caught_at_the_crashing_line(attachment: Quiz) -
     assert "score() raised ZeroDivisionError: boom for all answers 1" == problems[0].message
 
 
-def test_a_score_that_fails_on_the_quizs_data_is_caught_at_the_quiz(attachment: Quiz) -> None:
-    # A dimension label that is not text passes the structure checks; scoring trips over it.
+def test_a_result_that_breaks_its_own_types_is_caught_at_the_quiz(attachment: Quiz) -> None:
+    # check_scoring alone, without the type stage before it: a label that is not text reaches
+    # a result, and the result's types are checked as the quiz's are.
     dimensions = (dataclasses.replace(attachment.dimensions[0], label=5),) + attachment.dimensions[1:]
     problems = check_scoring(dataclasses.replace(attachment, dimensions=dimensions))
     assert [(problem.line, problem.message) for problem in problems] == [
-        (attachment.line, "score() raised AttributeError: 'int' object has no attribute 'lower' for all answers 7 but item 1 skipped")]
+        (attachment.line, "score() returned a faulty result for all answers 1: "
+                          "result: scores[0].label must be a str (an int was given)")]
 
 
 def test_the_module_must_define_a_quiz_of_a_known_kind(trust: Quiz) -> None:

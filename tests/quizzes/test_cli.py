@@ -61,12 +61,16 @@ BROKEN = {
                           "refers to unknown dimension 'sleep'"),
     "score-raises-on-valid-answers": ("QUIZ = ScaleQuiz(", OVERRIDDEN_SCORE, 'raise RuntimeError("boom")',
                                       "score() raised RuntimeError: boom for all answers 7"),
-    "scoring-fails-on-the-data": ('Dimension("rest", "Rest")', 'Dimension("rest", 5)', "QUIZ = ScaleQuiz(",
-                                  "score() raised AttributeError: 'int' object has no attribute 'lower' "
-                                  "for all answers 7 but item 1 skipped"),
-    "link-in-a-description": ('("Same.",)', '("Same.", guide.STEPS[5])', "QUIZ = ScaleQuiz(",
-                              "to_dict() is not JSON-serialisable for all answers 1: "
-                              "Object of type Link is not JSON serializable"),
+    "number-for-a-label": ('Dimension("rest", "Rest")', 'Dimension("rest", 5)', 'Dimension("rest", 5)',
+                           "dimension 'rest': label must be a str (an int was given)"),
+    "link-in-a-description": ('("Same.",)', '("Same.", guide.STEPS[5])', 'Category("same", "Same"',
+                              "category 'same': description[1] must be a str (a Link was given)"),
+    "description-without-its-comma": ('("High.",)', '("High.")', 'Category("high", "High"',
+                                      "category 'high': description must be a tuple of paragraphs (a str was "
+                                      "given: a trailing comma is probably missing after the last paragraph)"),
+    "script-link": ("(guide.STEPS[5],)", '(guide.Link("Step 5", "javascript:alert(1)"),)', 'Category("low", "Low"',
+                    "category 'low': links[0].href 'javascript:alert(1)' uses javascript:, but a quiz may link "
+                    "only to"),
     "failing-import": ("ITEMS = (", "from quizzes.core.model import NoSuchThing\nITEMS = (",
                        "NoSuchThing", "importing the module failed: ImportError"),
     "error-at-import": ("ITEMS = (", "LIMIT = 1 / 0\nITEMS = (", "LIMIT = 1 / 0",

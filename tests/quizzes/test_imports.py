@@ -104,7 +104,7 @@ def test_imports_run_one_way() -> None:
 
 def test_the_model_knows_no_kind_of_quiz() -> None:
     graph = core_imports()
-    assert reachable_from(graph, "model") <= {"problem", "safety"}
+    assert reachable_from(graph, "model") <= {"problem", "safety", "links"}
     for kind in ("scale", "checklist"):
         assert "model" in graph[kind]
         assert reachable_from(graph, kind).isdisjoint({"scale", "checklist", "check", "registry", "cli"} - {kind})
