@@ -24,6 +24,7 @@ from mkdocs.utils import meta
 from sitegen.errors import BuildInputError
 from sitegen.navigation import guide_pages
 from sitegen.quiz.fence import quiz_homes
+from sitegen.text import markdown_text, page_meta_text
 
 FOLDER = "embed"
 HOST_SCRIPT = "embed/host.js"  # a stable address: clinics paste it once
@@ -63,8 +64,10 @@ def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any],
     for quiz_id, quiz in sorted(quizzes.items()):
         home = homes.get(quiz_id, "")
         body = f"```quiz\n{quiz_id}\n```\n"
+        # Material writes a page's meta title and description as they are: escaped here.
         embedded = _add(files, config, f"{FOLDER}/{quiz_id}.md", body,
-                        {"title": quiz.title, "description": f"{quiz.title}, to embed in another website.",
+                        {"title": page_meta_text(quiz.title),
+                         "description": page_meta_text(f"{quiz.title}, to embed in another website."),
                          "embed_of": home})
         quiz_items.append(Embeddable(quiz.title, embedded.url, home))
     staff = staff_page(site_url, quiz_items, pages, allowed_origins)
@@ -161,11 +164,12 @@ def _who_learns_the_height(origins: list[str]) -> str:
 
 def _section(site_url: str, item: Embeddable) -> str:
     # The preview frames the embed page by a relative address, so it works wherever the site is served.
-    preview = (f'<iframe src="{item.embed_url.removeprefix(FOLDER + "/")}" title="{html.escape(item.title, quote=True)}" '
+    address = html.escape(item.embed_url.removeprefix(FOLDER + "/"), quote=True)
+    preview = (f'<iframe src="{address}" title="{html.escape(item.title, quote=True)}" '
                f'data-rebuilding-trust-embed loading="lazy" style="width: 100%; height: 480px; border: 0;"></iframe>')
     # Plain text, not highlighted HTML: the theme's syntax colours fall short of AA contrast.
     return "\n\n".join([
-        f"### {item.title}",
+        f"### {markdown_text(item.title)}",
         f"```text\n{snippet(site_url, item)}\n```",
         f'<details class="embed-preview" markdown="1"><summary>Preview</summary>\n\n{preview}\n\n</details>',
         f"Plain version, for hosts that remove scripts:\n\n```text\n{plain_snippet(site_url, item)}\n```",

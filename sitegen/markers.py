@@ -21,6 +21,7 @@ from sitegen.errors import BuildInputError, page_line
 from sitegen.navigation import guide_pages
 from sitegen.quiz.fence import quiz_anchor, quiz_homes
 from sitegen.settings import Clinic, Settings
+from sitegen.text import markdown_text
 
 MARKER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
 
@@ -124,16 +125,6 @@ def render_self_checks(context: Context) -> str:
 def first_sentence(text: str) -> str:
     """Up to the first full stop, question or exclamation mark that ends a sentence."""
     return re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
-
-
-# Python-Markdown's own escapable characters: a backslash before any other stays visible.
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
-
-
-def markdown_text(text: str) -> str:
-    """An author's text as literal Markdown: HTML-escaped (as the forms escape it) and with
-    Markdown's punctuation escaped, so a bracket or an asterisk stays a character."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False))
 
 
 # The privacy page's offline reading control; register.js shows it, and swaps its words.
