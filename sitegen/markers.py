@@ -67,13 +67,13 @@ def expand(markdown: str, page: Page, settings: Settings, site: Site) -> str:
 
 
 def render_clinic_name(clinic: Clinic) -> str:
-    """The clinic's name, escaped for a page."""
-    return html.escape(clinic.name)
+    """The clinic's name as literal text in a page's Markdown (no markup, no emphasis)."""
+    return markdown_text(clinic.name)
 
 
 def render_locations(clinic: Clinic) -> str:
     """The locations as prose: "online throughout California or in person in San Francisco"."""
-    places = [html.escape(place) for place in clinic.locations]
+    places = [markdown_text(place) for place in clinic.locations]
     return places[0] if len(places) == 1 else ", ".join(places[:-1]) + " or " + places[-1]
 
 
