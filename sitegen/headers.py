@@ -39,9 +39,9 @@ RUNNING_TYPES = {"", "module", "importmap", "speculationrules", "application/ecm
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script(?=[\s/>])[^>]*>", re.DOTALL | re.IGNORECASE)
 _SCRIPT_START = re.compile(r"<script\b", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
-FIX = ("move the script into a file under overrides/assets/javascripts/ and load it from a template with "
-       "<script src> (the policy allows the site's own files), or remove it; a value from mkdocs.yml or a "
-       "quiz that carries markup is written as text, so this is a template or page that writes it raw")
+FIX = ("move the script into a file under overrides/assets/javascripts/ and load it with <script src> from a "
+       "template (the policy allows the site's own files), or remove it; if it came from a value in mkdocs.yml, "
+       "page meta or a quiz, a template or the build prints that value without escaping it (`| e`)")
 
 
 def running_inline_scripts(html: str) -> list[str]:
