@@ -24,7 +24,7 @@ from mkdocs.utils import meta
 from sitegen.errors import BuildInputError
 from sitegen.navigation import guide_pages
 from sitegen.quiz.fence import quiz_homes
-from sitegen.text import markdown_text, page_meta_text
+from sitegen.text import markdown_text, title_html
 
 FOLDER = "embed"
 HOST_SCRIPT = "embed/host.js"  # a stable address: clinics paste it once
@@ -64,10 +64,8 @@ def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any],
     for quiz_id, quiz in sorted(quizzes.items()):
         home = homes.get(quiz_id, "")
         body = f"```quiz\n{quiz_id}\n```\n"
-        # Material writes a page's meta title and description as they are: escaped here.
         embedded = _add(files, config, f"{FOLDER}/{quiz_id}.md", body,
-                        {"title": page_meta_text(quiz.title),
-                         "description": page_meta_text(f"{quiz.title}, to embed in another website."),
+                        {"title": title_html(quiz.title), "description": f"{quiz.title}, to embed in another website.",
                          "embed_of": home})
         quiz_items.append(Embeddable(quiz.title, embedded.url, home))
     staff = staff_page(site_url, quiz_items, pages, allowed_origins)

@@ -11,12 +11,12 @@ import html
 import re
 
 
-def page_meta_text(text: str) -> str:
-    """Plain text for a generated page's title or description.
+def title_html(text: str) -> str:
+    """Plain text as a generated page's title, which MkDocs and Material treat as HTML.
 
-    Material writes `page.meta.title` and `page.meta.description` into its pages as they
-    are (as HTML: a page's title from its heading is HTML too), so plain text goes in
-    escaped, quotes included: the description lands in an attribute.
+    A page's title from its heading is HTML, and Material prints `page.title` as it is (the
+    heading of a page without one, the navigation); the theme's <title> reduces it to text
+    and escapes it again. A page's description is text: the theme escapes it.
     """
     return html.escape(text, quote=True)
 
