@@ -13,6 +13,7 @@ import base64
 import hashlib
 import html
 import json
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,6 +135,17 @@ def test_the_policy_hashes_only_material_s_inline_scripts(built_site: Path) -> N
     assert set(script_src[2:]) <= theme and len(script_src) > 2
 
 
+def test_a_release_whose_inline_scripts_carry_other_template_values_stops_the_build(tmp_path: Path) -> None:
+    scripts = Path("partials") / "javascripts"
+    for release in ("same", "changed"):
+        shutil.copytree(material.TEMPLATES / scripts, tmp_path / release / scripts)
+    assert material.theme_inline_scripts(".", tmp_path / "same") == material.theme_inline_scripts(".")
+    palette = tmp_path / "changed" / scripts / "palette.html"
+    palette.write_text(palette.read_text(encoding="utf-8").replace("__palette", "{{ palette_key }}"), encoding="utf-8")
+    with pytest.raises(RuntimeError, match="update sitegen/material.py"):
+        material.theme_inline_scripts(".", tmp_path / "changed")
+
+
 THEME_HELPERS = next(script for script in material.theme_inline_scripts("..") if script.startswith("__md_scope"))
 
 
@@ -185,6 +197,7 @@ EMAIL = f'"help"{PAYLOAD}@clinic.example'
 WEBSITE = "https://clinic.example/?a=1&b=2"
 LABEL = f'Leave & "go" {PAYLOAD}'
 QUIZ_TITLE = f'Attachment & "style" {PAYLOAD}'
+DESCRIPTION = f'How "we" help & {PAYLOAD}'  # a page's own, in its front matter
 
 
 def yaml_text(value: object) -> str:
@@ -211,7 +224,11 @@ def with_hostile_values(project: Path) -> None:
     # Without a title in the nav or its front matter, the page takes its title from its heading,
     # which names the clinic: the theme writes it into <title> (Material's way unescaped `&lt;`).
     page = project / "docs" / "getting-support.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("title: Getting support\n", "", 1), encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
+    assert text.count("title: Getting support\n") == 1 and text.count("description: >-\n") == 1
+    page.write_text(text.replace("title: Getting support\n", "", 1)
+                    .replace("description: >-\n", f"description: {yaml_text(DESCRIPTION)}\nold_description: >-\n"),
+                    encoding="utf-8")
     quiz = project / "quizzes" / "attachment_style.py"
     source = quiz.read_text(encoding="utf-8")
     assert source.count('title="Attachment style self-assessment",') == 1
@@ -262,6 +279,7 @@ def test_settings_with_markup_show_as_text_on_every_full_page(reader: Page) -> N
     assert reader.locator("h1").inner_text().startswith(f"How {CLINIC} Helps Couples Rebuild Trust?")
     assert reader.title().startswith(f"How {CLINIC} Helps Couples Rebuild Trust?")
     assert f"Whether you join us {LOCATIONS[0]} or {LOCATIONS[1]}," in reader.locator("article").inner_text()
+    assert reader.locator('meta[name="description"]').get_attribute("content") == DESCRIPTION
 
 
 def test_a_quiz_title_with_markup_shows_as_text_where_quizzes_are_listed(reader: Page) -> None:
