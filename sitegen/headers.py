@@ -56,8 +56,9 @@ def running_inline_scripts(html: str) -> list[str]:
         attributes = _attributes(match.group(1))
         if "src" not in attributes and attributes.get("type", "").strip().lower() in RUNNING_TYPES:
             scripts.append(match.group(2))
-    if len(_SCRIPT_START.findall(html)) != paired:
-        scripts.append(html[[m.start() for m in _SCRIPT_START.finditer(html)][-1]:])
+    starts = [match.start() for match in _SCRIPT_START.finditer(html)]
+    if len(starts) != paired:
+        scripts.append(html[starts[-1]:])
     return scripts
 
 
