@@ -57,7 +57,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    """Name Material's colour scheme radios by their scheme, not by the toggle's action."""
+    """Stop at an inline script the theme does not write, naming the page; name Material's
+    colour scheme radios by their scheme, not by the toggle's action."""
+    headers.check_page_scripts(output, page, config.site_url)
     return material.name_scheme_choices(output)
 
 
@@ -70,5 +72,5 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write site/_headers with a CSP that hashes the theme's inline scripts."""
-    headers.write_headers_file(Path(config.site_dir), build.settings.embed.allowed_origins)
+    """Write site/_headers with a CSP that hashes the theme's inline scripts, and only those."""
+    headers.write_headers_file(Path(config.site_dir), build.settings.embed.allowed_origins, config.site_url)

@@ -8,10 +8,11 @@
     bundle/      what the browser runs: Pyodide, the quiz wheel and lockfile, the widget
     embed        embeddable pages and the staff page
     offline      the service worker that keeps the guide for reading offline
-    headers      site/_headers with the Content-Security-Policy
+    headers      site/_headers with the Content-Security-Policy; only the theme's inline scripts
     styles       the stylesheets every page carries inline
     material     what the site relies on of Material: its deferred script, its settings kept
-                 for the tab, the search words' parameter
+                 for the tab, the search words' parameter, its inline scripts
+    text         values from settings, page meta and quizzes, escaped for where they land
     pdf/         the offline PDF, a step after the build (`python -m sitegen.pdf`)
 
 `SiteBuild` is what one build checked and made: the later hooks and the templates read it,

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +26,7 @@ from sitegen.errors import BuildInputError
 from sitegen.navigation import guide_pages
 from sitegen.quiz.fence import quiz_homes
 from sitegen.settings import Origin
+from sitegen.text import markdown_text, title_html
 
 FOLDER = "embed"
 HOST_SCRIPT = "embed/host.js"  # a stable address: clinics paste it once
@@ -68,7 +68,7 @@ def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any],
         home = homes.get(quiz_id, "")
         body = f"```quiz\n{quiz_id}\n```\n"
         embedded = _add(files, config, f"{FOLDER}/{quiz_id}.md", body,
-                        {"title": quiz.title, "description": f"{quiz.title}, to embed in another website.",
+                        {"title": title_html(quiz.title), "description": f"{quiz.title}, to embed in another website.",
                          "embed_of": home})
         quiz_items.append(Embeddable(quiz.title, embedded.url, home))
     staff = staff_page(site_url, quiz_items, pages, allowed_origins)
@@ -159,27 +159,19 @@ def _who_learns_the_height(origins: Sequence[Origin]) -> str:
                 "*allowed_origins* under *extra: embed* in mkdocs.yml.")
     # Plain text, not code spans: the page's code blocks are the snippets, and only them. Each
     # origin is escaped so that its "*." stays a star, not the start of italics.
-    listed = ", ".join(_markdown_literal(str(origin)) for origin in origins)
+    listed = ", ".join(markdown_text(str(origin)) for origin in origins)
     return (f"Only these websites may show these frames, and only they receive that height: {listed} "
             "(and this site itself, for the previews below). Other websites cannot show them.")
 
 
-# Python-Markdown's escapable characters: each, backslash-escaped, shows as itself.
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
-
-
-def _markdown_literal(text: str) -> str:
-    """Markdown that shows `text` as typed ("*.clinic.example" in no italics)."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
-
-
 def _section(site_url: str, item: Embeddable) -> str:
     # The preview frames the embed page by a relative address, so it works wherever the site is served.
-    preview = (f'<iframe src="{item.embed_url.removeprefix(FOLDER + "/")}" title="{html.escape(item.title, quote=True)}" '
+    address = html.escape(item.embed_url.removeprefix(FOLDER + "/"), quote=True)
+    preview = (f'<iframe src="{address}" title="{html.escape(item.title, quote=True)}" '
                f'data-rebuilding-trust-embed loading="lazy" style="width: 100%; height: 480px; border: 0;"></iframe>')
     # Plain text, not highlighted HTML: the theme's syntax colours fall short of AA contrast.
     return "\n\n".join([
-        f"### {item.title}",
+        f"### {markdown_text(item.title)}",
         f"```text\n{snippet(site_url, item)}\n```",
         f'<details class="embed-preview" markdown="1"><summary>Preview</summary>\n\n{preview}\n\n</details>',
         f"Plain version, for hosts that remove scripts:\n\n```text\n{plain_snippet(site_url, item)}\n```",

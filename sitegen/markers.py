@@ -22,6 +22,7 @@ from sitegen.errors import BuildInputError, page_line
 from sitegen.navigation import guide_pages
 from sitegen.quiz.fence import quiz_anchor, quiz_homes
 from sitegen.settings import Clinic, Settings
+from sitegen.text import markdown_text
 
 MARKER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
 
@@ -67,13 +68,13 @@ def expand(markdown: str, page: Page, settings: Settings, site: Site) -> str:
 
 
 def render_clinic_name(clinic: Clinic) -> str:
-    """The clinic's name, escaped for a page."""
-    return html.escape(clinic.name)
+    """The clinic's name as literal text in a page's Markdown (no markup, no emphasis)."""
+    return markdown_text(clinic.name)
 
 
 def render_locations(clinic: Clinic) -> str:
     """The locations as prose: "online throughout California or in person in San Francisco"."""
-    places = [html.escape(place) for place in clinic.locations]
+    places = [markdown_text(place) for place in clinic.locations]
     return places[0] if len(places) == 1 else ", ".join(places[:-1]) + " or " + places[-1]
 
 
@@ -127,16 +128,6 @@ def render_self_checks(context: Context) -> str:
 def first_sentence(text: str) -> str:
     """Up to the first full stop, question or exclamation mark that ends a sentence."""
     return re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
-
-
-# Python-Markdown's own escapable characters: a backslash before any other stays visible.
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
-
-
-def markdown_text(text: str) -> str:
-    """An author's text as literal Markdown: HTML-escaped (as the forms escape it) and with
-    Markdown's punctuation escaped, so a bracket or an asterisk stays a character."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False))
 
 
 # The privacy page's offline reading control; register.js shows it, and swaps its words.

@@ -4,7 +4,8 @@ Its bundle script, which the theme loads deferred rather than as Material writes
 the helpers its inline script defines, whose default store becomes sessionStorage
 (`tab_only_helpers`); the name of the address parameter its search highlighting reads
 (`search_words_parameter`); the colour scheme radios, named by their scheme
-(`name_scheme_choices`).
+(`name_scheme_choices`); the inline scripts its templates write, the only ones the
+Content-Security-Policy allows (`theme_inline_scripts`).
 
 Material ends each page with a plain `<script>` for its bundle. The browser then waits for
 that script before the first paint, and Lighthouse counts it as render-blocking (0.3 s of
@@ -20,6 +21,7 @@ same name, so each quiz form is an `<article>`, a tag it holds no other of
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -82,6 +84,39 @@ FORGET_OLDER_SETTINGS = (
 def keep_settings_for_the_tab(env: Environment, templates: Path = TEMPLATES) -> None:
     """Make the theme render `tab_only_helpers` wherever Material includes its helpers."""
     env.loader = ChoiceLoader([DictLoader({HELPERS: tab_only_helpers(templates)}), env.loader])
+
+
+# Material's templates write a few inline scripts: the helpers above (as the theme renders
+# them), the colour scheme restored before the first paint (palette.html) and the content tab
+# a fragment names (content.html). These, and only these, may run inline: the CSP carries
+# their hashes (sitegen/headers.py), and any other inline script stops the build. Their text
+# differs between pages only in the base URL the helpers scope the settings to.
+THEME_SCRIPT_TEMPLATES = (HELPERS, "partials/javascripts/palette.html", "partials/javascripts/content.html")
+# The site leaves Material's `extra.scope` unset; set, it would change the helpers' text, and
+# every page would stop the build until this module knew it.
+BASE_URL = "{{ config.extra.scope | d(base_url) }}"
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+@functools.cache
+def theme_inline_scripts(base_url: str, templates: Path = TEMPLATES) -> frozenset[str]:
+    """The text of each inline script Material's templates, as the theme renders them, write
+    into a page whose base URL (`.`, `../..`, or the site's path on error pages) is base_url."""
+    scripts = set()
+    for name in THEME_SCRIPT_TEMPLATES:
+        source = tab_only_helpers(templates) if name == HELPERS else (templates / name).read_text(encoding="utf-8")
+        found = _INLINE_SCRIPT.findall(source)
+        if not found or any(_jinja_beyond_base_url(text) for text in found):
+            # A script whose text depends on anything else would not match what the pages carry.
+            raise RuntimeError(f"expected inline scripts with no template code but the base URL in {templates / name}: "
+                               "update sitegen/material.py for this mkdocs-material version")
+        scripts.update(text.replace(BASE_URL, base_url) for text in found)
+    return frozenset(scripts)
+
+
+def _jinja_beyond_base_url(script: str) -> bool:
+    rest = script.replace(BASE_URL, "")
+    return any(mark in rest for mark in ("{{", "{%", "{#"))
 
 
 # With `search.highlight`, Material puts the reader's search words in each result's address
