@@ -145,7 +145,7 @@ def test_frame_ancestors_come_from_the_allowlist(origins: list[str], expected: s
 def test_headers_list_the_allowed_origins_as_parsed(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<!doctype html><title>t</title>", encoding="utf-8")
     write_headers_file(tmp_path, allowlist("HTTPS://Clinic.Example/", "https://*.Clinic.example:443",
-                                           "http://localhost:8080"))
+                                           "http://localhost:8080"), "https://clinic.example/guide/")
     blocks = header_blocks(tmp_path / "_headers")
     assert list(blocks) == ["/*"]
     policies = [value for name, value in blocks["/*"] if name == "Content-Security-Policy"]
