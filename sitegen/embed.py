@@ -22,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import meta
 
-from sitegen.errors import BuildInputError
+from sitegen.errors import BuildInputError, InternalError
 from sitegen.navigation import guide_pages
 from sitegen.quiz.fence import quiz_homes
 from sitegen.settings import Origin
@@ -82,10 +82,10 @@ def add_host_script(files: Files, config: MkDocsConfig, quick_exit: Any) -> None
     shows on a clinic's page goes where the guide's own does; the theme's copy is the source."""
     theme_copy = files.get_file_from_path(HOST_SCRIPT)
     if theme_copy is None:
-        raise RuntimeError(f"overrides/{HOST_SCRIPT} is missing: the embed snippets load it")
+        raise InternalError(f"overrides/{HOST_SCRIPT} is missing: the embed snippets load it")
     source = theme_copy.content_string
     if source.count(HOST_QUICK_EXIT) != 1:
-        raise RuntimeError(f"overrides/{HOST_SCRIPT} must contain the line {HOST_QUICK_EXIT!r} once: "
+        raise InternalError(f"overrides/{HOST_SCRIPT} must contain the line {HOST_QUICK_EXIT!r} once: "
                            "the build writes the Quick exit there")
     setting = json.dumps({"url": quick_exit.url, "label": quick_exit.label})
     files.remove(theme_copy)

@@ -1,4 +1,6 @@
-"""Bad input found while building, and where it is: the one error type the build raises."""
+"""The build's two kinds of failure: bad input (BuildInputError, for the author to mend, naming
+where it is and how to fix it), raised by the site build and the PDF export alike, and a broken
+invariant (InternalError, a bug or an unexpected dependency release, for a developer)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ class BuildInputError(PluginError):
 
     def __init__(self, where: str, problem: str, fix: str) -> None:
         super().__init__(f"{where}: {problem}\n  How to fix: {fix}")
+        self.where, self.problem, self.fix = where, problem, fix
 
 
 class BuildInputErrors(BuildInputError):
@@ -22,10 +25,16 @@ class BuildInputErrors(BuildInputError):
 
     def __init__(self, errors: Sequence[BuildInputError]) -> None:
         if not errors:
-            raise ValueError("BuildInputErrors needs at least one error")
+            raise InternalError("BuildInputErrors needs at least one error")
         self.errors = tuple(errors)
+        self.where, self.problem, self.fix = errors[0].where, errors[0].problem, errors[0].fix
         # Each error's text is already "where: problem / How to fix: fix"; not formatted again.
         PluginError.__init__(self, "\n".join(str(error) for error in self.errors))
+
+
+class InternalError(RuntimeError):
+    """Something the code relies on does not hold: a bug, or a release of a dependency that
+    changed what `sitegen/material.py` and friends expect. Never the author's input."""
 
 
 class FenceError(BuildInputError, SuperFencesException):

@@ -28,6 +28,8 @@ from pathlib import Path
 import material
 from jinja2 import ChoiceLoader, DictLoader, Environment
 
+from sitegen.errors import InternalError
+
 TEMPLATES = Path(material.__file__).parent / "templates"
 BUNDLES = "assets/javascripts"  # in Material's templates folder, as the pages address it
 
@@ -38,7 +40,7 @@ def bundle_path(templates: Path = TEMPLATES) -> str:
     found = sorted(path.name for path in folder.glob("bundle.*.min.js"))
     if len(found) != 1:
         # A Material release that names its script differently must not leave pages without it.
-        raise RuntimeError(f"expected one bundle.*.min.js in {folder}, found {found or 'none'}: "
+        raise InternalError(f"expected one bundle.*.min.js in {folder}, found {found or 'none'}: "
                            "update sitegen/material.py for this mkdocs-material version")
     return f"{BUNDLES}/{found[0]}"
 
@@ -60,14 +62,14 @@ def tab_only_helpers(templates: Path = TEMPLATES) -> str:
         if source.count(default) != 1:
             # Left as it is, a release that writes these helpers differently would put the
             # palette back in localStorage, where it outlives the tab.
-            raise RuntimeError(f"expected {default!r} once in {templates / HELPERS}: "
+            raise InternalError(f"expected {default!r} once in {templates / HELPERS}: "
                                "update sitegen/material.py for this mkdocs-material version")
         source = source.replace(default, default.replace("localStorage", "sessionStorage"))
     if "localStorage" in source:
-        raise RuntimeError(f"{templates / HELPERS} still names localStorage after the change: "
+        raise InternalError(f"{templates / HELPERS} still names localStorage after the change: "
                            "update sitegen/material.py for this mkdocs-material version")
     if source.count("</script>") != 1:
-        raise RuntimeError(f"expected one <script> in {templates / HELPERS}: "
+        raise InternalError(f"expected one <script> in {templates / HELPERS}: "
                            "update sitegen/material.py for this mkdocs-material version")
     return source.replace("</script>", FORGET_OLDER_SETTINGS + "</script>")
 
@@ -108,7 +110,7 @@ def theme_inline_scripts(base_url: str, templates: Path = TEMPLATES) -> frozense
         found = _INLINE_SCRIPT.findall(source)
         if not found or any(_jinja_beyond_base_url(text) for text in found):
             # A script whose text depends on anything else would not match what the pages carry.
-            raise RuntimeError(f"expected inline scripts with no template code but the base URL in {templates / name}: "
+            raise InternalError(f"expected inline scripts with no template code but the base URL in {templates / name}: "
                                "update sitegen/material.py for this mkdocs-material version")
         scripts.update(text.replace(BASE_URL, base_url) for text in found)
     return frozenset(scripts)
@@ -131,7 +133,7 @@ def search_words_parameter(templates: Path = TEMPLATES, name: str = "h") -> str:
     missing = [pattern.format(name) for pattern in _SEARCH_WORDS if pattern.format(name) not in bundle]
     if missing:
         # Under another name, the words would stay in the address and in the browser's history.
-        raise RuntimeError(f"Material's bundle no longer carries search words as ?{name}= ({missing} not found): "
+        raise InternalError(f"Material's bundle no longer carries search words as ?{name}= ({missing} not found): "
                            "update sitegen/material.py for this mkdocs-material version")
     return name
 
@@ -152,10 +154,10 @@ def name_scheme_choices(html: str) -> str:
     def named(match: re.Match[str]) -> str:
         scheme = match.group(2)
         if scheme not in SCHEME_NAMES:
-            raise RuntimeError(f"no name for the colour scheme {scheme!r}: add it to SCHEME_NAMES in sitegen/material.py")
+            raise InternalError(f"no name for the colour scheme {scheme!r}: add it to SCHEME_NAMES in sitegen/material.py")
         return f'{match.group(1)} aria-label="{SCHEME_NAMES[scheme]}"'
 
     renamed, count = _SCHEME_RADIO.subn(named, html)
     if count != html.count('name="__palette"'):
-        raise RuntimeError("Material's colour toggle changed: update sitegen/material.py for this mkdocs-material version")
+        raise InternalError("Material's colour toggle changed: update sitegen/material.py for this mkdocs-material version")
     return renamed

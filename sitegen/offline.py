@@ -22,6 +22,7 @@ import json
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from sitegen.errors import InternalError
 from sitegen.quiz import QuizBuild
 
 SOURCE_FOLDER = "assets/offline"  # in overrides/
@@ -43,7 +44,7 @@ def add_service_worker(files: Files, config: MkDocsConfig, quizzes: QuizBuild, *
             files.remove(file)
     chosen = sources[KEEPING if keeping else REMOVING]
     if chosen is None:
-        raise FileNotFoundError(f"overrides/{SOURCE_FOLDER}/ lacks its service worker sources")
+        raise InternalError(f"overrides/{SOURCE_FOLDER}/ lacks its service worker sources")
     text = chosen.content_string
     if keeping:
         text = f"const BUILD = {json.dumps(_build_facts(files, quizzes, text))};\n\n{text}"

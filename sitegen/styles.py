@@ -13,6 +13,8 @@ from pathlib import Path
 from markupsafe import Markup
 from mkdocs.structure.files import Files
 
+from sitegen.errors import InternalError
+
 INLINE = ("assets/stylesheets/site.css",)  # in overrides/, in this order
 
 
@@ -20,7 +22,7 @@ def inline_styles(overrides: Path) -> Markup:
     """The stylesheets' text, one after the other, for a <style> element of the theme."""
     texts = [(overrides / name).read_text(encoding="utf-8") for name in INLINE]
     if any("</" in text for text in texts):  # would end the <style> element early
-        raise ValueError(f"a stylesheet of {INLINE} contains '</'")
+        raise InternalError(f"a stylesheet of {INLINE} contains '</'")
     return Markup("\n".join(texts))
 
 

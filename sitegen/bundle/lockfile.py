@@ -11,6 +11,7 @@ import json
 
 from sitegen.bundle.runtime import Runtime
 from sitegen.bundle.wheel import Wheel
+from sitegen.errors import InternalError
 
 PACKAGE_NAME = "quizzes"
 
@@ -34,6 +35,7 @@ def site_lockfile(runtime: Runtime, wheel: Wheel) -> str:
         "unvendored_tests": False,
         "tool": {},
     }
-    assert name == PACKAGE_NAME, wheel.file_name
+    if name != PACKAGE_NAME:
+        raise InternalError(f"the quiz wheel {wheel.file_name} is not named {PACKAGE_NAME!r}")
     lock = {"info": runtime.lockfile()["info"], "packages": {PACKAGE_NAME: entry}}
     return json.dumps(lock, indent=1, sort_keys=True)

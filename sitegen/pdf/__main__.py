@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from sitegen.pdf.errors import PdfExportError
+from sitegen.errors import BuildInputError
 
 PROJECT = Path(__file__).resolve().parents[2]  # the folder with mkdocs.yml, quizzes/ and sitegen/
 
@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         pages, warnings = export(args.site_dir, args.output)
-    except PdfExportError as error:
+    except BuildInputError as error:
         print(f"PDF export failed: {error}", file=sys.stderr)
         return 1
     for warning in warnings:
@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def export(site_dir: Path, output: Path) -> tuple[int, list[str]]:
     """Export the guide built in site_dir to output; returns the page count and the warnings."""
-    # Imported here so that a missing library is reported by PdfExportError, not at import.
+    # Imported here so that a missing library is reported by BuildInputError, not at import.
     from sitegen.pdf.document import assemble
     from sitegen.pdf.guide import load_guide
     from sitegen.pdf.pages import missing_site

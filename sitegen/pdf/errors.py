@@ -1,4 +1,4 @@
-"""What goes wrong in a PDF export, told so that a reader knows where and what to do."""
+"""What goes wrong in a PDF export, as the build's own BuildInputError: where, what, and the fix."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import importlib
 import io
 import re
 from types import ModuleType
+
+from sitegen.errors import BuildInputError
 
 # The shared libraries WeasyPrint opens, and the Debian package that has each. Longer names
 # first: "pangoft2" must not be taken for "pango".
@@ -21,35 +23,28 @@ DEBIAN_PACKAGES = (
 ALL_PACKAGES = " ".join(sorted({package for _, package in DEBIAN_PACKAGES}))
 
 
-class PdfExportError(Exception):
-    """Bad input or a missing tool: the message names the page (or file) and the fix."""
-
-    def __init__(self, where: str, problem: str, fix: str) -> None:
-        super().__init__(f"{where}: {problem}\n  How to fix: {fix}")
-
-
-def page_error(page: str, problem: str, fix: str) -> PdfExportError:
+def page_error(page: str, problem: str, fix: str) -> BuildInputError:
     """An error about one page of the guide, e.g. page_error("docs/index.md (site/index.html)", …)."""
-    return PdfExportError(f"page {page}", problem, fix)
+    return BuildInputError(f"page {page}", problem, fix)
 
 
-def missing_library_error(error: OSError) -> PdfExportError:
+def missing_library_error(error: OSError) -> BuildInputError:
     """Turn the OSError of a library WeasyPrint could not open into the apt-get line that mends it."""
     message = str(error)
     match = re.search(r"cannot load library '([^']+)'", message)
     library = match.group(1) if match else message
     package = next((package for needle, package in DEBIAN_PACKAGES if needle in library.lower()), None)
     if package is None:
-        return PdfExportError(
+        return BuildInputError(
             "WeasyPrint", f"a system library could not be loaded: {message}",
             f"install WeasyPrint's system libraries: apt-get install {ALL_PACKAGES}")
-    return PdfExportError(
+    return BuildInputError(
         "WeasyPrint", f"the system library {library!r} is missing",
         f"apt-get install {package} (as root; WeasyPrint needs all of: {ALL_PACKAGES})")
 
 
 def load_weasyprint() -> ModuleType:
-    """Import WeasyPrint, or raise PdfExportError naming the Debian package to install.
+    """Import WeasyPrint, or raise BuildInputError naming the Debian package to install.
 
     WeasyPrint prints a banner to stdout before it re-raises a library error; it is kept
     out of the way so that the one message a reader sees is ours.
@@ -60,5 +55,5 @@ def load_weasyprint() -> ModuleType:
     except OSError as error:
         raise missing_library_error(error) from None
     except ImportError as error:
-        raise PdfExportError("requirements.txt", f"WeasyPrint is not installed ({error})",
+        raise BuildInputError("requirements.txt", f"WeasyPrint is not installed ({error})",
                              "run `make install`") from None

@@ -15,8 +15,8 @@ from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.structure.files import File, get_files
 
 from sitegen import settings
+from sitegen.errors import BuildInputError
 from sitegen.navigation import nav_pages
-from sitegen.pdf.errors import PdfExportError
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -63,15 +63,11 @@ def load_guide(config_file: Path) -> Guide:
     try:
         config = load_config(str(config_file))
     except (ConfigurationError, PluginError, OSError) as error:
-        raise PdfExportError(str(config_file), f"cannot be read: {error}", "run `mkdocs build --strict` to see the problem") from None
+        raise BuildInputError(str(config_file), f"cannot be read: {error}", "run `mkdocs build --strict` to see the problem") from None
     project = config_file.resolve().parent
-    try:
-        # The same check as the site build's on_config; load_config does not run hooks.
-        checked = settings.read(config.extra)
-    except PluginError as error:
-        where, _, rest = str(error).partition(": ")
-        problem, _, fix = rest.partition("\n  How to fix: ")
-        raise PdfExportError(where, problem, fix) from None
+    # The same check as the site build's on_config (load_config does not run hooks): its
+    # BuildInputError is the export's own.
+    checked = settings.read(config.extra)
     return Guide(
         project=project,
         overrides=Path(config.theme.custom_dir or project / "overrides"),
@@ -103,7 +99,7 @@ def edition_date(project: Path) -> datetime | None:
     try:
         return datetime.fromtimestamp(int(epoch), tz=UTC)
     except (ValueError, OverflowError):
-        raise PdfExportError("SOURCE_DATE_EPOCH", f"must be a number of seconds, got {epoch!r}",
+        raise BuildInputError("SOURCE_DATE_EPOCH", f"must be a number of seconds, got {epoch!r}",
                              "unset it, or set it to e.g. `git log -1 --format=%ct`") from None
 
 
@@ -115,7 +111,7 @@ def _chapters(config: MkDocsConfig) -> tuple[Chapter, ...]:
     for title, src_uri in nav_pages(config.nav or [{"": file.src_uri} for file in pages.values()]):
         file = pages.get(src_uri)
         if file is None:
-            raise PdfExportError(CONFIG_FILE, f"the nav names {src_uri!r}, which is not a page in docs/",
+            raise BuildInputError(CONFIG_FILE, f"the nav names {src_uri!r}, which is not a page in docs/",
                                  "fix the nav in mkdocs.yml; `mkdocs build --strict` reports it too")
         chapters.append(_chapter(file, title))
     in_nav = {chapter.src_uri for chapter in chapters}

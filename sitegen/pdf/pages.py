@@ -6,7 +6,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from sitegen.pdf.errors import PdfExportError, page_error
+from sitegen.errors import BuildInputError
+from sitegen.pdf.errors import page_error
 from sitegen.pdf.guide import Chapter
 from sitegen.pdf.links import BASE
 from sitegen.pdf.tree import classes, local_name, parse_document, remove, walk
@@ -90,6 +91,6 @@ def resolve_images(article: ET.Element, chapter: Chapter, site_dir: Path) -> dic
     return images
 
 
-def missing_site(site_dir: Path) -> PdfExportError:
+def missing_site(site_dir: Path) -> BuildInputError:
     """The error for a site folder that is not there."""
-    return PdfExportError(str(site_dir), "the built site is missing", "build it first: `make build` (or `mkdocs build`)")
+    return BuildInputError(str(site_dir), "the built site is missing", "build it first: `make build` (or `mkdocs build`)")

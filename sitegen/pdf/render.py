@@ -9,8 +9,9 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+from sitegen.errors import BuildInputError
 from sitegen.pdf.document import PrintDocument
-from sitegen.pdf.errors import PdfExportError, load_weasyprint, page_error
+from sitegen.pdf.errors import load_weasyprint, page_error
 
 PDF_OPTIONS: dict[str, Any] = {
     "pdf_variant": "pdf/ua-1",  # tagged, with document title and language
@@ -37,7 +38,7 @@ class _Problems(logging.Handler):
 def write_pdf(document: PrintDocument, site_dir: Path, output: Path) -> tuple[int, list[str]]:
     """Render and write the PDF; returns the page count and WeasyPrint's warnings.
 
-    Raises PdfExportError naming the page when an image cannot be fetched or rendered.
+    Raises BuildInputError naming the page when an image cannot be fetched or rendered.
     """
     weasyprint = load_weasyprint()
     site = site_dir.resolve()
@@ -86,7 +87,7 @@ def _raise_for(errors: list[str], refused: list[str], document: PrintDocument) -
         if page is not None:
             raise page_error(page.where, f"an image cannot be rendered: {message}",
                              "check that the file is a valid PNG, JPEG, GIF, WebP or SVG image, then `make build`")
-        raise PdfExportError("the print document", message,
+        raise BuildInputError("the print document", message,
                              "fix what the message names in docs/ and `make build` again; if it names nothing of the guide, it is a bug of sitegen/pdf")
 
 

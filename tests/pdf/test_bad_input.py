@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.errors import BuildInputError
 from sitegen.pdf.__main__ import main
-from sitegen.pdf.errors import PdfExportError, load_weasyprint, missing_library_error
+from sitegen.pdf.errors import load_weasyprint, missing_library_error
 from tests.conftest import ROOT, run_pdf_export
 
 PAGE = "why-trust-matters/index.html"
@@ -153,7 +154,7 @@ def test_a_missing_pango_is_reported_with_the_package_to_install(built_site: Pat
 )
 def test_each_library_maps_to_its_debian_package(library: str, package: str) -> None:
     error = missing_library_error(OSError(f"cannot load library '{library}': {library}: cannot open shared object file"))
-    assert isinstance(error, PdfExportError)
+    assert isinstance(error, BuildInputError)
     assert f"apt-get install {package} " in str(error) and library in str(error)
 
 
@@ -170,5 +171,5 @@ def test_loading_weasyprint_turns_an_os_error_into_the_apt_get_line(monkeypatch:
         raise OSError("cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file")
 
     monkeypatch.setattr(errors.importlib, "import_module", fail)
-    with pytest.raises(PdfExportError, match=r"apt-get install libpango-1\.0-0"):
+    with pytest.raises(BuildInputError, match=r"apt-get install libpango-1\.0-0"):
         load_weasyprint()

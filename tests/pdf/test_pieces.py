@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.pdf.errors import PdfExportError
+from sitegen.errors import BuildInputError
 from sitegen.pdf.guide import Chapter, edition_date
 from sitegen.pdf.links import LinkMap, drop_dangling, localise
 from sitegen.pdf.pages import strip_web_chrome
@@ -92,7 +92,7 @@ def test_the_edition_date_is_never_the_time_of_the_export(monkeypatch: pytest.Mo
 
 def test_a_bad_source_date_epoch_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    with pytest.raises(PdfExportError, match="SOURCE_DATE_EPOCH"):
+    with pytest.raises(BuildInputError, match="SOURCE_DATE_EPOCH"):
         edition_date(ROOT)
 
 
