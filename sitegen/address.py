@@ -1,9 +1,10 @@
 """The site's public address: `site_url` in mkdocs.yml, filled in from the SITE_URL variable.
 
-Canonical links, sitemap.xml and the embed snippets carry it whole; the quiz forms' links and
-assets start from its path (`/guide/` for `https://clinic.example/guide/`), so a site built for
-a folder works in that folder. mkdocs.yml has no default for it: a build that does not name
-its address stops here rather than wire everything to a wrong one. `mkdocs serve` needs
+Canonical links, sitemap.xml, Material's instant navigation (its origin), the embed snippets
+and the embed pages' links back to the full guide are written from it. Everything else a
+page links or loads is relative to the page, so the site works in any folder
+(`https://clinic.example/guide/`). mkdocs.yml has no default for it: a build that does not
+name its address stops here rather than wire all of that to a wrong one. `mkdocs serve` needs
 nothing: MkDocs gives it the dev server's address (with SITE_URL's path) before any hook runs.
 """
 
@@ -43,8 +44,3 @@ def _problem(scheme: str, netloc: str, path: str, extra: str) -> str | None:
         # MkDocs adds the slash to a value it reads; this catches one set by other means.
         return "does not end with '/', so links built from it would leave its folder"
     return None
-
-
-def site_root(site_url: str) -> str:
-    """The path the site is published under: `/guide/` for https://clinic.example/guide/."""
-    return urlsplit(site_url).path or "/"

@@ -14,7 +14,6 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from sitegen.address import site_root
 from sitegen.bundle import SOURCE_FOLDER, QuizBundle, make_bundle
 from sitegen.bundle.runtime import CORE_FILES, Runtime, find_runtime
 from sitegen.bundle.stdlib import SiteStdlib, build_site_stdlib
@@ -43,7 +42,7 @@ def prepare(config: MkDocsConfig) -> QuizBuild:
     wheel = build_quiz_wheel(project)
     stdlib = build_site_stdlib(project, runtime, wheel, quizzes)
     bundle = make_bundle(overrides, runtime, wheel, stdlib, strings)
-    fence.plug_in(config, fence.FormRenderer(overrides, quizzes, strings, site_root(config.site_url), bundle.path))
+    fence.plug_in(config, fence.FormRenderer(overrides, quizzes, strings, bundle.path))
     return QuizBuild(quizzes=quizzes, runtime=runtime, stdlib=stdlib, bundle=bundle)
 
 

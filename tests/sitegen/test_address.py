@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from sitegen.address import public_address, site_root
+from sitegen.address import public_address
 from sitegen.errors import BuildInputError
 from tests.conftest import ROOT, copy_project, run_mkdocs_build
 
@@ -44,10 +44,9 @@ def test_a_bad_address_stops_naming_site_url_and_the_problem(site_url: str, prob
     assert "How to fix: set SITE_URL to the folder the site is published in" in str(stopped.value)
 
 
-def test_a_good_address_is_kept_and_its_path_is_the_sites_root() -> None:
-    for site_url, root in (("https://clinic.example/guide/", "/guide/"), ("http://127.0.0.1:8000/", "/")):
+def test_a_good_address_is_kept() -> None:
+    for site_url in ("https://clinic.example/guide/", "http://127.0.0.1:8000/"):
         assert public_address(site_url) == site_url
-        assert site_root(site_url) == root
 
 
 def test_mkdocs_yml_has_no_default_address_and_gives_site_url_its_slash(monkeypatch: pytest.MonkeyPatch) -> None:
