@@ -27,7 +27,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Check the `extra:` settings and the quizzes once, before any page is read."""
+    """Check the site's address, the `extra:` settings and the quizzes once, before any page is read."""
     global build
     build = sitegen.prepare(config)
     return config
