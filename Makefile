@@ -22,7 +22,7 @@ PDFTOTEXT := /usr/bin/pdftotext
 .PHONY: serve build build-site pdf test install install-test clean
 
 # A build for publishing names the address it will be published at: canonical links,
-# sitemap.xml, the embed snippets and the quizzes' links are written from it. Checked first,
+# sitemap.xml and the embed snippets are written from it. Checked first,
 # before anything is installed or built; mkdocs.yml has no default either (sitegen/address.py).
 # `make serve` passes the dev server's address itself.
 .PHONY: site-url
