@@ -80,7 +80,8 @@ def test_a_quiz_scores_and_every_request_and_link_stays_in_the_folder(reader: tu
     # chapter's relative addresses must resolve from its own address, not the home page's.
     page.goto(site_url)
     page.locator(f'article a[href$="{ATTACHMENT_PAGE}#quiz-{QUIZ}"]').click()  # the home page's list of quizzes
-    expect(page).to_have_url(f"{site_url}{ATTACHMENT_PAGE}#quiz-{QUIZ}")
+    # Material's navigation.tracking may have put the section in view in the fragment since.
+    expect(page).to_have_url(re.compile(re.escape(site_url + ATTACHMENT_PAGE) + "(#.*)?$"))
     answers = some_answers(QUIZ, seed=21)
     answer_with_mouse(page, QUIZ, answers)
     assert submit_and_wait(page, QUIZ) == cli_score(QUIZ, answers)
