@@ -21,15 +21,26 @@ PDFTOTEXT := /usr/bin/pdftotext
 
 .PHONY: serve build build-site pdf test install install-test clean
 
+# A build for publishing names the address it will be published at: canonical links,
+# sitemap.xml and the embed snippets are written from it. Checked first,
+# before anything is installed or built; mkdocs.yml has no default either (sitegen/address.py).
+# `make serve` passes the dev server's address itself.
+.PHONY: site-url
+site-url:
+	@test -n "$(SITE_URL)" || { \
+	  echo "make $(or $(firstword $(MAKECMDGOALS)),build) needs the site's public address, the folder it will be published in:" >&2; \
+	  echo "  SITE_URL=https://clinic.example/guide/ make $(or $(firstword $(MAKECMDGOALS)),build)" >&2; \
+	  exit 2; }
+
 serve: install ## Serve the site with live reload at http://127.0.0.1:8000
-	$(PY) -m mkdocs serve --dev-addr $(DEV_ADDR)
+	SITE_URL=http://$(DEV_ADDR)/ $(PY) -m mkdocs serve --dev-addr $(DEV_ADDR)
 
-build: build-site pdf ## Build the static site into site/, with the offline PDF
+build: site-url build-site pdf ## Build the static site into site/, with the offline PDF (needs SITE_URL)
 
-build-site: install ## Build the static site into site/, without the PDF
+build-site: site-url install ## Build the static site into site/, without the PDF (needs SITE_URL)
 	$(PY) -m mkdocs build --strict --site-dir $(SITE_DIR)
 
-pdf: build-site ## Export the built guide as one PDF: site/downloads/guide.pdf
+pdf: site-url build-site ## Export the built guide as one PDF: site/downloads/guide.pdf (needs SITE_URL)
 	$(PY) -m sitegen.pdf --site-dir $(SITE_DIR) --output $(SITE_DIR)/downloads/guide.pdf
 
 test: install-test ## Run the whole test suite, on two workers (pytest-xdist)

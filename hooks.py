@@ -27,7 +27,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Check the `extra:` settings and the quizzes once, before any page is read."""
+    """Check the site's address, the `extra:` settings and the quizzes once, before any page is read."""
     global build
     build = sitegen.prepare(config)
     return config
@@ -51,9 +51,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Let MkDocs' link check see the quizzes' anchors, which it cannot find in their HTML."""
+    """Let MkDocs' link check see the quizzes' anchors, which it cannot find in their HTML; point
+    the quiz forms' links and assets at the site's root from this page."""
     fence.declare_anchors(page)
-    return html
+    return fence.place_site_root(html, page)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -23,6 +23,9 @@ PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "properdocs"  # handbook/platfo
 # and `make serve` show it to staff; the tests' many builds keep quiet (tests/conftest.py sets
 # it for the whole run too).
 QUIET = {"NO_MKDOCS_2_WARNING": "1"}
+# A build must name the site's address (sitegen/address.py). A test that does not care which
+# gets the one `make serve` uses, said here rather than left to a default in mkdocs.yml.
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 
 
 class BuildError(RuntimeError):
@@ -55,15 +58,14 @@ def run(what: str, args: list[str], cwd: Path, env: Mapping[str, str], timeout: 
     return Finished(what, args, done.returncode, done.stdout, done.stderr, time.perf_counter() - started)
 
 
-def run_mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None, *, strict: bool = True,
+def run_mkdocs_build(project: Path, site_dir: Path, site_url: str | None = LOCAL_SITE_URL, *, strict: bool = True,
                      quiet: bool = False, timeout: float = TIMEOUT_S) -> Finished:
     """`mkdocs build` of a project folder into site_dir (`--strict` unless told otherwise).
 
-    site_url sets SITE_URL, which mkdocs.yml reads for the site's public address.
+    site_url sets SITE_URL, which mkdocs.yml reads for the site's public address; None leaves
+    SITE_URL unset, even if this process has it, as a build that was not told the address.
     """
-    env = {**os.environ, **QUIET}
-    if site_url:
-        env["SITE_URL"] = site_url
+    env = _with_site_url({**os.environ, **QUIET}, site_url)
     flags = [*(["--strict"] if strict else []), *(["--quiet"] if quiet else [])]
     return run(f"mkdocs build of {project}",
                [sys.executable, "-m", "mkdocs", "build", *flags, "--site-dir", str(site_dir)], project, env, timeout)
@@ -77,16 +79,21 @@ def run_pdf_export(site_dir: Path, output: Path, *, env: Mapping[str, str] | Non
                ROOT, os.environ if env is None else env, timeout)
 
 
-def run_properdocs_build(project: Path, site_dir: Path, site_url: str | None = None, *,
+def run_properdocs_build(project: Path, site_dir: Path, site_url: str | None = LOCAL_SITE_URL, *,
                          timeout: float = TIMEOUT_S) -> Finished:
     """`properdocs build --strict` of a project folder into site_dir, from `.venv-properdocs/`.
 
     It reads the same mkdocs.yml (named with `-f`: ProperDocs looks for properdocs.yml first and
-    calls the old name a fallback it will drop) and runs the same hooks.py.
+    calls the old name a fallback it will drop) and runs the same hooks.py. site_url as for
+    `run_mkdocs_build`.
     """
-    env = {**os.environ, **QUIET}
-    if site_url:
-        env["SITE_URL"] = site_url
+    env = _with_site_url({**os.environ, **QUIET}, site_url)
     return run(f"properdocs build of {project}",
                [str(PROPERDOCS), "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site_dir)],
                project, env, timeout)
+
+
+def _with_site_url(env: dict[str, str], site_url: str | None) -> dict[str, str]:
+    """env with SITE_URL set to site_url, or without SITE_URL for None."""
+    env.pop("SITE_URL", None)
+    return env if site_url is None else {**env, "SITE_URL": site_url}

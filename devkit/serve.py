@@ -4,7 +4,8 @@ Like a real static host it sends the right MIME types and the headers of the bui
 `_headers` file (read again whenever it changes, so the server may start before the build).
 It sends files as they are unless `use_gzip(True)`, which then compresses text, scripts and
 WebAssembly as common hosts do. It counts the bytes it writes per path, headers included,
-for the bench's weight figures.
+for the bench's weight figures. With a `prefix` it plays a host that publishes the site in a
+folder (`/guide/`): the files are served under it, and every other address is a 404.
 """
 
 from __future__ import annotations
@@ -101,7 +102,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_header(name, value)
         super().end_headers()
 
+    def translate_path(self, path: str) -> str:
+        """The file for an address under the server's prefix (the prefix stands for site_dir)."""
+        return super().translate_path("/" + path.removeprefix(self.server.prefix))
+
     def send_head(self):  # type: ignore[no-untyped-def]
+        if not self.path.startswith(self.server.prefix):
+            self.send_error(HTTPStatus.NOT_FOUND, "outside the folder the site is published in")
+            return None
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
@@ -131,14 +139,19 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 class SiteServer(http.server.ThreadingHTTPServer):
     """Serves `site_dir` on 127.0.0.1 (a free port) from a background thread until `close()`.
 
-    `rewrite_headers` changes the `_headers` lines before they are sent, to play a host that
-    drops or alters some of them.
+    `prefix` is the folder of the address the site is published in (`/guide/`), `/` for the
+    host's root. `rewrite_headers` changes the `_headers` lines before they are sent, to play a
+    host that drops or alters some of them.
     """
 
-    def __init__(self, site_dir: Path, *, rewrite_headers: Callable[[Headers], Headers] | None = None) -> None:
+    def __init__(self, site_dir: Path, *, prefix: str = "/",
+                 rewrite_headers: Callable[[Headers], Headers] | None = None) -> None:
+        if not (prefix.startswith("/") and prefix.endswith("/")):
+            raise ValueError(f"prefix must start and end with '/', not {prefix!r}")
         super().__init__(("127.0.0.1", 0), functools.partial(_Handler, directory=str(site_dir)))
         self.site_dir = site_dir
-        self.url = f"http://127.0.0.1:{self.server_port}/"
+        self.prefix = prefix
+        self.url = f"http://127.0.0.1:{self.server_port}{prefix}"
         self.compress = False
         self.sent: Counter[str] = Counter()
         self._rewrite = rewrite_headers or (lambda headers: headers)

@@ -1,5 +1,6 @@
 """The build glue behind hooks.py, one module (or small package) per job:
 
+    address      the site's public address (site_url from SITE_URL), which a build must name
     settings     the schema of every `extra:` key in mkdocs.yml
     errors       the one error type for bad input, and where in a page it is
     navigation   the guide's reading order from the nav
@@ -27,7 +28,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from sitegen import material, offline, quiz, settings, styles
+from sitegen import address, material, offline, quiz, settings, styles
 
 # The MkDocs command this process runs ("build", "serve", …). hooks.py is loaded afresh for
 # every rebuild of `mkdocs serve`, but only the first load hears `on_startup`: kept here.
@@ -63,6 +64,7 @@ class SiteBuild:
 
 
 def prepare(config: MkDocsConfig) -> SiteBuild:
-    """Check mkdocs.yml's `extra:` settings and the quizzes, before any page is read."""
+    """Check the site's address, mkdocs.yml's `extra:` settings and the quizzes, before any page is read."""
+    address.public_address(config.site_url)
     return SiteBuild(settings=settings.read(config.extra), quizzes=quiz.prepare(config),
                      serving=_command == "serve", inline_styles=styles.inline_styles(Path(config.theme.custom_dir)))

@@ -22,7 +22,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import meta
 
-from sitegen.errors import BuildInputError, InternalError
+from sitegen.address import public_address
+from sitegen.errors import InternalError
 from sitegen.navigation import guide_pages
 from sitegen.quiz.fence import quiz_homes
 from sitegen.settings import Origin
@@ -44,18 +45,10 @@ class Embeddable:
     full_url: str
 
 
-def check_site_url(config: MkDocsConfig) -> str:
-    """Snippets need the site's public address; without it, stop with the fix."""
-    if not config.site_url:
-        raise BuildInputError("mkdocs.yml", "site_url is missing, and the embed snippets need the site's public address",
-                              "set site_url (or the SITE_URL variable) to where the site is published")
-    return config.site_url
-
-
 def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any],
                     allowed_origins: Sequence[Origin]) -> None:
     """Generate the embed variants and the staff page as documentation files."""
-    site_url = check_site_url(config)
+    site_url = public_address(config.site_url)  # checked by `sitegen.prepare` already; the snippets carry it
     guide = guide_pages(files, config.nav)
     homes = {quiz_id: file.url for quiz_id, file in quiz_homes(guide).items()}
     pages, quiz_items = [], []

@@ -25,6 +25,7 @@ from sitegen.bundle.stdlib import SiteStdlib
 from sitegen.bundle.wheel import Wheel
 
 SOURCE_FOLDER = "assets/quiz"  # in overrides/: the widget's sources, never served as they are
+SITE_ROOT_FROM_BUNDLE = "../../../"  # from assets/quiz/<hash>/ up to the site's root
 SOURCES = ("widget.js", "render.js", "worker.js", "quiz.css", "quick-exit.js", "embed-frame.js", "embed.css")
 
 
@@ -56,12 +57,15 @@ def _paths_module(runtime: Runtime, stdlib: SiteStdlib, lockfile: bytes, wheel: 
 
     The sizes are the files' own, before any compression by the host.
     """
-    runtime_url = f"../../../{runtime.site_path}/"  # from assets/quiz/<hash>/ to the site's root
+    runtime_url = f"{SITE_ROOT_FROM_BUNDLE}{runtime.site_path}/"
     sizes = {runtime_url + name: (runtime.package_dir / name).stat().st_size for name in CORE_FILES}
     sizes[runtime_url + stdlib.file_name] = stdlib.path.stat().st_size
     sizes["./pyodide-lock.json"] = len(lockfile)
     sizes[f"./{wheel.file_name}"] = wheel.path.stat().st_size
     return (
+        "// The site's root, whatever address and folder it is published at: the page's own idea of\n"
+        "// it (Material's config) stays that of the first page after instant navigation.\n"
+        f'export const siteRoot = new URL("{SITE_ROOT_FROM_BUNDLE}", import.meta.url).href;\n'
         f'export const runtimeURL = new URL("{runtime_url}", import.meta.url).href;\n'
         f'export const stdLibURL = new URL("{runtime_url}{stdlib.file_name}", import.meta.url).href;\n'
         'export const lockFileURL = new URL("./pyodide-lock.json", import.meta.url).href;\n'

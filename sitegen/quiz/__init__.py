@@ -10,7 +10,6 @@ import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -43,8 +42,7 @@ def prepare(config: MkDocsConfig) -> QuizBuild:
     wheel = build_quiz_wheel(project)
     stdlib = build_site_stdlib(project, runtime, wheel, quizzes)
     bundle = make_bundle(overrides, runtime, wheel, stdlib, strings)
-    site_root = urlsplit(config.site_url or "/").path or "/"
-    fence.plug_in(config, fence.FormRenderer(overrides, quizzes, strings, site_root, bundle.path))
+    fence.plug_in(config, fence.FormRenderer(overrides, quizzes, strings, bundle.path))
     return QuizBuild(quizzes=quizzes, runtime=runtime, stdlib=stdlib, bundle=bundle)
 
 

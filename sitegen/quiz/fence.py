@@ -23,12 +23,17 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
-from mkdocs.utils import meta
+from mkdocs.utils import get_relative_url, meta
 
 from sitegen.errors import BuildInputError, FenceError, page_line
 from sitegen.quiz.key import grouped_steps
 
 FENCE_NAME = "quiz"
+# A fence is rendered without its page, so a form's links and assets start from this stand-in
+# for the site's root; `place_site_root` (on_page_content) writes the page's own way up to the
+# root in its place ("../"). Relative like MkDocs' own links, they then work at whatever
+# address, and in whatever folder, the site is published.
+SITE_ROOT = "rebuilding-trust:site-root/"
 OPTIONS = {"key": ("closed", "open")}
 _FENCE = re.compile(
     r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*" + FENCE_NAME + r"[ \t]*\n"
@@ -119,6 +124,12 @@ def check_page(markdown: str, page: Page, known: dict[str, Any]) -> None:
                                   f"use one of: {', '.join(sorted(known))} (python -m quizzes list)")
 
 
+def place_site_root(html: str, page: Page) -> str:
+    """A rendered page with its forms' stand-in for the site's root replaced by the way up to
+    it from the page: `./` on the home page, `../../` on `embed/<quiz id>/`."""
+    return html.replace(SITE_ROOT, get_relative_url(".", page.url) + "/")
+
+
 def load_strings(overrides: Path) -> dict[str, Any]:
     """The widget's reader-facing strings, kept in one file for translation."""
     strings = json.loads((overrides / "assets" / "quiz" / "strings.json").read_text(encoding="utf-8"))
@@ -132,8 +143,7 @@ class FormRenderer:
     Made once per build, so its memo of rendered forms goes with the build.
     """
 
-    def __init__(self, overrides: Path, quizzes: dict[str, Any], strings: dict[str, Any], site_root: str,
-                 assets: str) -> None:
+    def __init__(self, overrides: Path, quizzes: dict[str, Any], strings: dict[str, Any], assets: str) -> None:
         self._env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(overrides / "partials" / "quiz"),
             autoescape=True,
@@ -142,8 +152,6 @@ class FormRenderer:
         )
         self._quizzes = quizzes
         self._strings = strings
-        # A fence does not know its page's depth, so links start from the site's root path.
-        self._site_root = site_root
         self._assets = assets  # the quiz bundle's folder (quiz.css, widget.js), from the site's root
         self._rendered: dict[QuizFence, str] = {}  # a quiz shows on its page and its embed variants
 
@@ -154,7 +162,7 @@ class FormRenderer:
             self._rendered[fence] = self._env.get_template("form.html").render(
                 quiz=quiz.to_dict(), key=key, steps=grouped_steps(key["steps"]), key_open=fence.key_open,
                 strings=self._strings,
-                site_root=self._site_root, assets=self._assets, safety=safety.to_dict() if safety else None,
+                site_root=SITE_ROOT, assets=self._assets, safety=safety.to_dict() if safety else None,
             )
         return self._rendered[fence]
 

@@ -89,3 +89,25 @@ def test_a_gzip_response_can_be_revalidated_as_a_plain_one_can(site: Path) -> No
         os.utime(site / "runtime.wasm", (2_000_000_000, 2_000_000_000))  # changed since then
         with urllib.request.urlopen(request, timeout=10) as changed:
             assert changed.status == 200 and changed.headers["Last-Modified"] != headers["Last-Modified"]
+
+
+def test_a_prefix_publishes_the_site_in_a_folder_with_nothing_outside_it(site: Path) -> None:
+    (site / "privacy").mkdir()
+    (site / "privacy" / "index.html").write_text("<p>privacy</p>", encoding="utf-8")
+    (site / "_headers").write_text(HEADERS, encoding="utf-8")
+    with SiteServer(site, prefix="/guide/") as server:
+        assert server.url.endswith("/guide/")
+        origin = server.url.removesuffix("guide/")
+        assert fetch(server.url)[2] == (site / "index.html").read_bytes()
+        assert fetch(server.url + "privacy/")[2] == b"<p>privacy</p>"
+        assert fetch(server.url + "main.mjs")[1]["Content-Type"] == "text/javascript"
+        for outside in ("", "index.html", "privacy/", "main.mjs", "guide"):
+            status, headers, _ = fetch(origin + outside)
+            assert status == 404, outside
+            assert headers["Content-Security-Policy"] == "default-src 'self'"  # a 404 of the same host
+        assert fetch(server.url + "privacy")[2] == b"<p>privacy</p>"  # redirected to its folder, in the prefix
+
+
+def test_a_prefix_must_be_a_folder() -> None:
+    with pytest.raises(ValueError, match="prefix"):
+        SiteServer(Path("."), prefix="/guide")

@@ -7,13 +7,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-from mkdocs.config import load_config
-
-from sitegen.embed import check_site_url
-from sitegen.errors import BuildInputError
-from tests.conftest import ROOT
-
 QUIZZES = ["attachment-style", "trust-signs"]
 GUIDE = ["", "why-trust-matters/", "step-by-step/", "attachment-and-trauma/", "help-now/", "privacy/"]
 
@@ -56,10 +49,3 @@ def test_the_staff_page_has_a_snippet_a_preview_and_a_plain_fallback_for_each(bu
     # No allowlist: staff are told that any framing page learns the height, and only that.
     assert "any page that frames the guide receives that height (and nothing else)" in text
 
-
-def test_a_missing_site_url_stops_the_build() -> None:
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    config.site_url = None  # as when mkdocs.yml has no site_url (SITE_URL only fills one in)
-    with pytest.raises(BuildInputError, match=r"^mkdocs\.yml: site_url is missing, and the embed snippets need "
-                                              r"the site's public address\n  How to fix: "):
-        check_site_url(config)

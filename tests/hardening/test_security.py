@@ -25,8 +25,8 @@ def test_markup_in_a_quiz_item_is_shown_as_text(tmp_path: Path) -> None:
                       encoding="utf-8")
     quiz = quizzes.load_quiz_file(str(module))
     overrides = ROOT / "overrides"
-    form = FormRenderer(overrides, {quiz.id: quiz}, load_strings(overrides), "/",
-                        "assets/quiz/x")(QuizFence(quiz.id, key_open=False))
+    render = FormRenderer(overrides, {quiz.id: quiz}, load_strings(overrides), "assets/quiz/x")
+    form = render(QuizFence(quiz.id, key_open=False))
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;" in form
     assert ATTACK not in form
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from devkit.build import LOCAL_SITE_URL
 from tests.conftest import ROOT, copy_project, run_mkdocs_build
 from tests.sitegen.test_serve import free_port
 
@@ -44,7 +45,8 @@ def project(tmp_path: Path, built_site: Path) -> Path:
 
 
 def test_make_build_prints_the_notice_once(project: Path, tmp_path: Path) -> None:
-    done = subprocess.run(make(project, "build", f"SITE_DIR={tmp_path / 'site'}"), env=staff_env(),
+    done = subprocess.run(make(project, "build", f"SITE_DIR={tmp_path / 'site'}", f"SITE_URL={LOCAL_SITE_URL}"),
+                          env=staff_env(),
                           capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     assert (done.stdout + done.stderr).count(NOTICE) == 1

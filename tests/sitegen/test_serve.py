@@ -30,7 +30,9 @@ def served_project(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     address = f"127.0.0.1:{free_port()}"
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        # No SITE_URL: `mkdocs serve` needs none (MkDocs gives it the dev server's address).
+        cwd=project, env={**{name: value for name, value in os.environ.items() if name != "SITE_URL"},
+                          "NO_MKDOCS_2_WARNING": "1"},
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     url = f"http://{address}/"

@@ -12,6 +12,7 @@
 // the height: it is posted to the framing page's exact origin, so the browser itself drops
 // it if that page is not the one we think. With no list, any site may frame the guide and
 // any site may learn its height.
+import { siteRoot } from "./paths.js";
 import { forget } from "./quick-exit.js";
 
 const MESSAGE_TYPE = "rebuilding-trust-embed:height";
@@ -84,16 +85,11 @@ function startAnswering(event) {
 }
 for (const type of ["pointerdown", "keydown", "focusin"]) document.addEventListener(type, startAnswering, true);
 
-function siteRoot() {
-  const config = document.getElementById("__config");
-  return new URL(`${config ? JSON.parse(config.textContent).base : "."}/`, location.href);
-}
-
 // Inside the frame, a help page or a chapter would take the quiz's place in a box sized for the
 // quiz: every link to another page opens in a new tab, at the full guide (not its embed copy).
 // Places in this page, phone and text links, and Quick exit (which leaves the top page) stay.
 function linksLeaveTheFrame() {
-  const root = siteRoot();
+  const root = new URL(siteRoot);
   const embedCopies = new URL("embed/guide/", root).href;
   for (const link of document.querySelectorAll("a[href]")) {
     const url = new URL(link.href);

@@ -3,7 +3,7 @@
 // with the quiz's own Python code. The worker starts when a quiz comes near the screen or on
 // the first interaction, whichever is first; when the browser asks to save data, only on the
 // first interaction. Without this script the form and the paper key still work on their own.
-import { runtimeFiles } from "./paths.js";
+import { runtimeFiles, siteRoot } from "./paths.js";
 import { renderResult } from "./render.js";
 import strings from "./strings.js";
 
@@ -250,12 +250,6 @@ function showProgress(bar, status, { step, received }) {
   if (text && status.textContent !== text) status.textContent = text;
 }
 
-function siteBase() {
-  const config = document.getElementById("__config");
-  const base = config ? JSON.parse(config.textContent).base : ".";
-  return new URL(`${base}/`, location.href);
-}
-
 // A page restored from the back-forward cache comes back as it was left, ticks included: its
 // safety answers do not come back (the form's autocomplete="off" covers Back and reload).
 window.addEventListener("pageshow", (event) => {
@@ -310,7 +304,7 @@ function enhance(root) {
       result.replaceChildren();
     } else {
       const title = root.querySelector(".quiz__title")?.textContent ?? "";
-      renderResult(result, data, { strings, base: siteBase(), rootId: root.id, title });
+      renderResult(result, data, { strings, base: new URL(siteRoot), rootId: root.id, title });
     }
     result.hidden = shownAlready;
     root.dataset.result = JSON.stringify(data);
