@@ -21,6 +21,12 @@ TEXT_MESSAGE = re.compile(rf"{PHONE_NUMBER.pattern}(?:\?[^#]*)?")
 HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
 
 
+def from_root(href: str, root: str) -> str:
+    """`href` as a page writes it: a page of this site after `root`, the page's way up to the
+    site's root (e.g. "../"); a tel:, sms: or https:// link as it is."""
+    return href if SCHEME.match(href) else root + href
+
+
 def href_problem(href: str) -> str | None:
     """Why `href` may not be shown to a reader, with the fix; None when it may."""
     if not href:

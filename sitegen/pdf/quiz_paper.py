@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quizzes.core.links import from_root
 from sitegen.pdf.templates import environment
 from sitegen.quiz.fence import load_strings
 from sitegen.quiz.key import grouped_steps
@@ -106,7 +107,7 @@ class PaperQuizRenderer:
 
 def _category(quiz: Any, entry: dict[str, Any], root: str) -> dict[str, Any]:
     """A key category with the guide sections its result links to (made page-relative)."""
-    links = [{"text": link.text, "href": root + link.href} for link in quiz.category(entry["id"]).links]
+    links = [{"text": link.text, "href": from_root(link.href, root)} for link in quiz.category(entry["id"]).links]
     return {"label": entry["label"], "description": entry["description"], "links": links}
 
 

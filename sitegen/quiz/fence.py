@@ -25,6 +25,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, meta
 
+from quizzes.core.links import from_root
 from sitegen.errors import BuildInputError, FenceError, page_line
 from sitegen.quiz.key import grouped_steps
 
@@ -150,6 +151,8 @@ class FormRenderer:
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=False,
         )
+        # A site page's link starts from the page's way up to the root; another link stays as it is.
+        self._env.filters["from_root"] = lambda href: from_root(href, SITE_ROOT)
         self._quizzes = quizzes
         self._strings = strings
         self._assets = assets  # the quiz bundle's folder (quiz.css, widget.js), from the site's root

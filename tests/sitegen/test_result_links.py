@@ -37,3 +37,24 @@ def test_the_help_page_lists_the_same_resources_as_the_safety_result(built_site:
         for contact in resource.contacts:
             assert f'href="{escape(contact.href, quote=True)}"' in html
     assert 'href="../help-now/"' in (built_site / "step-by-step" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_safety_result_links_other_sites_and_numbers_as_written(tmp_path: Path) -> None:
+    # The checker allows https://, tel: and sms: links in a result; only a page of this site
+    # takes the page's way up to the site root in front of it.
+    from sitegen.quiz.fence import SITE_ROOT, FormRenderer, QuizFence, load_strings
+    from tests.conftest import ROOT
+
+    source = (ROOT / "quizzes" / "trust_signs.py").read_text(encoding="utf-8")
+    helpful = "(guide.HELP_NOW,),\n        safety_first=True,"
+    assert helpful in source
+    module = tmp_path / "trust_signs.py"
+    source = source.replace("from quizzes.core.model import Category,", "from quizzes.core.model import Link, Category,")
+    module.write_text(source.replace(helpful, "(guide.HELP_NOW, Link('The Lifeline', 'https://988lifeline.org/'), "
+                                              "Link('Call 988', 'tel:988')),\n        safety_first=True,"),
+                      encoding="utf-8")
+    quiz = quizzes.load_quiz_file(str(module))
+    overrides = ROOT / "overrides"
+    form = FormRenderer(overrides, {quiz.id: quiz}, load_strings(overrides), "assets/quiz/x")(QuizFence(quiz.id, False))
+    assert f'href="{SITE_ROOT}help-now/"' in form
+    assert 'href="https://988lifeline.org/"' in form and 'href="tel:988"' in form
