@@ -50,9 +50,9 @@ function startWorker() {
   stillStarting();
   const service = { ready, isReady: false, dead: null, latest: null, listen, score };
 
-  function die(reason) {
+  function die(kind) {
     if (service.dead) return;
-    service.dead = new Error(reason);
+    service.dead = new WorkerDied(kind);
     service.isReady = false;
     if (current === service) current = null;
     worker.terminate();
@@ -102,7 +102,7 @@ function startWorker() {
     if (!service.isReady) stillStarting();
     if (data.type === "progress") progress(data);
     else if (data.type === "ready") started();
-    else if (data.type === "failed") die("failed");
+    else if (data.type === "failed") die(data.kind === "damaged" ? "damaged" : "failed");
     else reply(data);
   });
   worker.postMessage({ type: "start" });
@@ -139,11 +139,21 @@ function keepForOffline() {
     .catch(() => {});
 }
 
+// Why a worker is gone: "timeout" (its start stalled), "failed" (it could not start),
+// "damaged" (a file it downloaded is not the build's), "crashed" (it died once started).
+class WorkerDied extends Error {
+  constructor(kind) {
+    super(`the scoring worker is gone: ${kind}`);
+    this.kind = kind;
+  }
+}
+
 // What the reader is told when no result comes; the answers always stay in the form.
+const FAILURE_MESSAGES = { timeout: strings.timeout, failed: strings.failed, damaged: strings.damaged };
+
 function failureMessage(error) {
-  if (error.message === "timeout") return strings.timeout;
-  if (error.message === "failed") return strings.failed;
-  return strings.scoreFailed; // the worker died while scoring, or score() raised
+  // Otherwise the worker died while scoring, or score() raised.
+  return FAILURE_MESSAGES[error.kind] ?? strings.scoreFailed;
 }
 
 function readAnswers(form) {
