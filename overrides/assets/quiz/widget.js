@@ -177,6 +177,16 @@ function restoreAnswers(form, answers) {
   }
 }
 
+// The answers this form can hold, from a value read back from storage: only an object's
+// entries naming an input of this form with one of its values. Anything else (null, a list, a
+// string, a number, unknown items or values: an older build's, or tampered) is left out.
+function knownAnswers(form, value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  const known = Object.entries(value).filter(([name, answer]) => typeof answer === "string"
+    && [...form.elements].some((input) => input.name === name && input.value === answer));
+  return Object.fromEntries(known);
+}
+
 // sessionStorage can be missing or blocked (a sandboxed frame, strict privacy settings).
 const storage = {
   load(key) {
@@ -368,8 +378,9 @@ function enhance(root) {
     join();
   };
 
-  // A value stored before safety answers were left out loses them here, on screen and in storage.
-  const kept = storableAnswers(form, storage.load(quizId));
+  // A value stored before safety answers were left out loses them here, on screen and in
+  // storage, as does anything stored that is not this form's answers.
+  const kept = storableAnswers(form, knownAnswers(form, storage.load(quizId)));
   restoreAnswers(form, kept);
   storage.save(quizId, kept);
   markSafety();
@@ -431,6 +442,8 @@ function enhance(root) {
     outdate(strings.cleared);
     status.textContent = strings.cleared;
   });
+  // Last: site.css tells the reader scoring is unavailable on a form without it.
+  root.dataset.widgetReady = "";
 }
 
 // This module's build. After the site is published again, a tab that kept this module alive
