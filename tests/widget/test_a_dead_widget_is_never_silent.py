@@ -68,10 +68,10 @@ def test_a_stored_value_that_is_not_this_forms_answers_is_ignored(page: Page, st
     page.evaluate("([key, value]) => sessionStorage.setItem(key, value)", [STORAGE_KEY, stored])
     page.reload()
     root = widget(page, "trust-signs")
-    expect(root).to_have_attribute("data-widget-ready", "")  # the widget ran to its end
     expect(root.locator("button[type=submit]")).to_be_enabled()
     assert checked_answers(page, "trust-signs") == kept
     left = page.evaluate("(key) => sessionStorage.getItem(key)", STORAGE_KEY)
     assert (json.loads(left) if left else {}) == kept  # nothing else stays stored
+    expect(root).to_have_attribute("data-widget-ready", "")  # the widget ran to its end
     root.locator("input[name=hope3]").locator("xpath=..").click()
     assert json.loads(page.evaluate("(key) => sessionStorage.getItem(key)", STORAGE_KEY)) == {**kept, "hope3": "on"}
