@@ -106,5 +106,5 @@ $(CHROMIUM) $(PDFTOTEXT):
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils
 
-clean: ## Remove the built site and all installed dependencies
-	rm -rf site $(VENV) $(PROPERDOCS_VENV) $(LOCK_VENV) node_modules .pytest_cache
+clean: ## Remove the built site, the build cache and all installed dependencies
+	rm -rf site .build-cache $(VENV) $(PROPERDOCS_VENV) $(LOCK_VENV) node_modules .pytest_cache

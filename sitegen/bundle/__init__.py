@@ -53,15 +53,21 @@ def make_bundle(overrides: Path, runtime: Runtime, wheel: Wheel, stdlib: SiteStd
 
 
 def _paths_module(runtime: Runtime, stdlib: SiteStdlib, lockfile: bytes, wheel: Wheel) -> bytes:
-    """paths.js: where the worker finds the runtime, and what it downloads at start with each size.
+    """paths.js: where the worker finds the runtime, and what it downloads at start with each
+    size and sha256.
 
-    The sizes are the files' own, before any compression by the host.
+    The sizes are the files' own, before any compression by the host; the worker checks every
+    file it downloads against its sha256 before Pyodide uses it (worker.js).
     """
     runtime_url = f"{SITE_ROOT_FROM_BUNDLE}{runtime.site_path}/"
-    sizes = {runtime_url + name: (runtime.package_dir / name).stat().st_size for name in CORE_FILES}
-    sizes[runtime_url + stdlib.file_name] = stdlib.path.stat().st_size
+    runtime_digests = runtime.digests()
+    files = {runtime_url + name: (runtime.package_dir / name, runtime_digests[name]) for name in CORE_FILES}
+    files[runtime_url + stdlib.file_name] = (stdlib.path, stdlib.sha256)
+    files[f"./{wheel.file_name}"] = (wheel.path, wheel.sha256)
+    sizes = {url: path.stat().st_size for url, (path, _) in files.items()}
+    digests = {url: sha256 for url, (_, sha256) in files.items()}
     sizes["./pyodide-lock.json"] = len(lockfile)
-    sizes[f"./{wheel.file_name}"] = wheel.path.stat().st_size
+    digests["./pyodide-lock.json"] = hashlib.sha256(lockfile).hexdigest()
     return (
         "// The site's root, whatever address and folder it is published at: the page's own idea of\n"
         "// it (Material's config) stays that of the first page after instant navigation.\n"
@@ -69,5 +75,6 @@ def _paths_module(runtime: Runtime, stdlib: SiteStdlib, lockfile: bytes, wheel: 
         f'export const runtimeURL = new URL("{runtime_url}", import.meta.url).href;\n'
         f'export const stdLibURL = new URL("{runtime_url}{stdlib.file_name}", import.meta.url).href;\n'
         'export const lockFileURL = new URL("./pyodide-lock.json", import.meta.url).href;\n'
+        f"export const runtimeDigests = {json.dumps(digests, indent=1)};\n"
         f"export const runtimeFiles = {json.dumps(sizes, indent=1)};\n"
     ).encode()

@@ -6,7 +6,8 @@ just the modules that Pyodide's start-up and the quizzes import, found by runnin
 Node (stdlib.mjs) and then proven: a second Pyodide started with that zip alone must give,
 for every sample answer set of every quiz, the very reply CPython gives here.
 
-Node's work is cached by the digest of its inputs, so only a changed quiz or runtime pays it.
+Node's work is cached (cache.py: in the project, verified before use) by the digest of its
+inputs, so only a changed quiz, runtime or builder pays it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import ast
 import hashlib
 import importlib
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -24,14 +24,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sitegen.bundle.cache import Cache
 from sitegen.bundle.lockfile import site_lockfile
 from sitegen.bundle.runtime import Runtime
 from sitegen.bundle.wheel import Wheel
 from sitegen.errors import BuildInputError
 
 SCRIPT = Path(__file__).with_name("stdlib.mjs")
-CACHE = Path(tempfile.gettempdir()) / "rebuilding-trust-site-stdlib"
-ZIP_NAME, RECORD_NAME = "python_stdlib.zip", "record.json"  # the record: the zip's sha256 and modules
+ZIP_NAME = "python_stdlib.zip"
 NODE_TIMEOUT_S = 300
 
 
@@ -69,39 +69,35 @@ class _Job:
     samples: list[_Sample]
 
 
-def build_site_stdlib(project: Path, runtime: Runtime, wheel: Wheel, quizzes: dict[str, Any]) -> SiteStdlib:
-    """The site stdlib for this runtime and wheel: from the cache, or found and proven now."""
-    folder = CACHE / _digest(runtime, wheel)[:24]
-    if not (folder / RECORD_NAME).is_file():
-        _build(folder, project, runtime, wheel, quizzes)
-    record = json.loads((folder / RECORD_NAME).read_text(encoding="utf-8"))
-    return SiteStdlib(path=folder / ZIP_NAME, sha256=record["sha256"], modules=tuple(record["modules"]))
+def build_site_stdlib(project: Path, runtime: Runtime, wheel: Wheel, quizzes: dict[str, Any],
+                      cache: Cache) -> SiteStdlib:
+    """The site stdlib for this runtime and wheel: from the cache if intact, or found and proven now."""
+    key = _digest(runtime, wheel)[:24]
+    entry = cache.load(key)
+    if entry is None:
+        with tempfile.TemporaryDirectory(prefix="site-stdlib-") as staging:
+            modules = _build(Path(staging), project, runtime, wheel, quizzes)
+            entry = cache.store(key, [Path(staging) / ZIP_NAME], {"modules": modules})
+    return SiteStdlib(path=entry.file(ZIP_NAME), sha256=entry.sha256(ZIP_NAME), modules=tuple(entry.data["modules"]))
 
 
 def _digest(runtime: Runtime, wheel: Wheel) -> str:
-    """Everything the zip depends on: the runtime, the quiz code (in the wheel) and this code."""
-    digest = hashlib.sha256(f"{runtime.version}\0{wheel.sha256}\0".encode())
+    """Everything the zip depends on: the runtime's files, the quiz code (in the wheel), this
+    code, and the Python whose replies the proof compares with."""
+    digest = hashlib.sha256(f"{runtime.version}\0{wheel.sha256}\0{sys.version}\0".encode())
+    for name, sha256 in sorted(runtime.digests().items()):
+        digest.update(f"{name}={sha256}\0".encode())
     for path in (SCRIPT, Path(__file__)):
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def _build(folder: Path, project: Path, runtime: Runtime, wheel: Wheel, quizzes: dict[str, Any]) -> None:
-    """Run Node, check its report, then move the zip and its module list into the cache.
-
-    Written under temporary names and renamed: two test workers may build the same one at once.
-    """
+def _build(staging: Path, project: Path, runtime: Runtime, wheel: Wheel, quizzes: dict[str, Any]) -> list[str]:
+    """Run Node to write the zip into `staging`, check its report; the modules in the zip."""
     job = _Job(_quiz_modules(project, quizzes), _import_statements(project), _samples(project, quizzes))
-    CACHE.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=CACHE, prefix="building-") as staging_dir:
-        staging = Path(staging_dir)
-        report = _run_node(staging, runtime, wheel, job, staging / ZIP_NAME)
-        _check(report, job, runtime)
-        record = {"sha256": hashlib.sha256((staging / ZIP_NAME).read_bytes()).hexdigest(), "modules": report["modules"]}
-        (staging / RECORD_NAME).write_text(json.dumps(record, indent=1), encoding="utf-8")
-        folder.mkdir(exist_ok=True)
-        os.replace(staging / ZIP_NAME, folder / ZIP_NAME)
-        os.replace(staging / RECORD_NAME, folder / RECORD_NAME)  # last: its presence means done
+    report = _run_node(staging, runtime, wheel, job, staging / ZIP_NAME)
+    _check(report, job, runtime)
+    return list(report["modules"])
 
 
 # -----------------------------------------------------------------------------

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
+from sitegen.bundle.cache import Cache
 from sitegen.errors import BuildInputError
 
 # A fixed timestamp makes the wheel byte-for-byte reproducible, so its sha256 only
 # changes when the quiz code does (flit_core honours SOURCE_DATE_EPOCH).
 REPRODUCIBLE_EPOCH = "1700000000"
-CACHE = Path(tempfile.gettempdir()) / "rebuilding-trust-quiz-wheels"
+BACKEND = "flit_core"  # pyproject.toml's build backend: its version shapes the wheel's bytes
 
 
 @dataclass(frozen=True)
@@ -30,20 +31,30 @@ class Wheel:
 
 
 def source_digest(project: Path) -> str:
-    """A digest of everything that goes into the wheel: pyproject.toml and quizzes/**.py."""
-    digest = hashlib.sha256()
+    """A digest of everything that goes into the wheel: pyproject.toml, quizzes/**.py and the
+    backend's version."""
+    digest = hashlib.sha256(f"{BACKEND} {_backend_version()}\0".encode())
     for path in [project / "pyproject.toml", *sorted((project / "quizzes").rglob("*.py"))]:
         digest.update(path.relative_to(project).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def build_quiz_wheel(project: Path) -> Wheel:
-    """Build (or reuse from the cache) the wheel of the `quizzes` package in `project`."""
-    out_dir = CACHE / source_digest(project)[:24]
-    wheels = sorted(out_dir.glob("*.whl"))
-    if not wheels:
-        wheels = [_build(project, out_dir)]
-    return Wheel(path=wheels[0], sha256=hashlib.sha256(wheels[0].read_bytes()).hexdigest())
+def build_quiz_wheel(project: Path, cache: Cache) -> Wheel:
+    """The wheel of the `quizzes` package in `project`: from the cache if intact, else built now."""
+    key = source_digest(project)[:24]
+    entry = cache.load(key)
+    if entry is None:
+        with tempfile.TemporaryDirectory(prefix="quiz-wheel-") as staging:
+            entry = cache.store(key, [_build(project, Path(staging))])
+    (name,) = entry.data["files"]
+    return Wheel(path=entry.file(name), sha256=entry.sha256(name))
+
+
+def _backend_version() -> str:
+    try:
+        return metadata.version(BACKEND)
+    except metadata.PackageNotFoundError:
+        return "missing"  # _build names what to install
 
 
 def _reproducible(runner: Callable[..., None]) -> Callable[..., None]:
@@ -59,21 +70,17 @@ def _reproducible(runner: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-def _build(project: Path, out_dir: Path) -> Path:
+def _build(project: Path, staging: Path) -> Path:
+    """Build the wheel into `staging`; the caller moves it into the cache."""
     try:
         from build import BuildException, ProjectBuilder
         from pyproject_hooks import quiet_subprocess_runner
     except ImportError as missing:
         raise BuildInputError("requirements.txt", f"the package {missing.name!r} is missing",
                               "run `make install`") from None
-    staging = Path(tempfile.mkdtemp(prefix="quiz-wheel-"))
     try:
         builder = ProjectBuilder(project, runner=_reproducible(quiet_subprocess_runner))
-        built = Path(builder.build("wheel", staging))
-        out_dir.mkdir(parents=True, exist_ok=True)
-        return Path(shutil.move(str(built), out_dir / built.name))
+        return Path(builder.build("wheel", staging))
     except BuildException as error:
         raise BuildInputError("pyproject.toml", f"the quiz wheel could not be built: {error}",
                               "check that pyproject.toml and quizzes/ are intact, then run `make install`") from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)

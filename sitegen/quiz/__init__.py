@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from sitegen.bundle import SOURCE_FOLDER, QuizBundle, make_bundle
+from sitegen.bundle.cache import project_cache
 from sitegen.bundle.runtime import CORE_FILES, Runtime, find_runtime
 from sitegen.bundle.stdlib import SiteStdlib, build_site_stdlib
 from sitegen.bundle.wheel import build_quiz_wheel
@@ -39,8 +40,8 @@ def prepare(config: MkDocsConfig) -> QuizBuild:
     runtime = find_runtime(project)
     quizzes = load_quizzes(project)
     strings = fence.load_strings(overrides)
-    wheel = build_quiz_wheel(project)
-    stdlib = build_site_stdlib(project, runtime, wheel, quizzes)
+    wheel = build_quiz_wheel(project, project_cache(project, "quiz wheel", "quiz-wheel"))
+    stdlib = build_site_stdlib(project, runtime, wheel, quizzes, project_cache(project, "site stdlib", "site-stdlib"))
     bundle = make_bundle(overrides, runtime, wheel, stdlib, strings)
     fence.plug_in(config, fence.FormRenderer(overrides, quizzes, strings, bundle.path))
     return QuizBuild(quizzes=quizzes, runtime=runtime, stdlib=stdlib, bundle=bundle)

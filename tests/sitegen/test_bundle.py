@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import importlib
 import json
+import logging
 import os
 import re
 import shutil
 import zipfile
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from sitegen.bundle import wheel as wheel_module
+from sitegen.bundle.cache import Cache
 from sitegen.bundle.runtime import CORE_FILES
+from sitegen.quiz import source
 from tests.conftest import ROOT, copy_project, run_mkdocs_build
+
+CACHE_LOG = "mkdocs.plugins.sitegen.cache"
 
 
 def bundle_dir(site: Path) -> Path:
@@ -52,9 +59,8 @@ def test_only_the_core_runtime_is_self_hosted(built_site: Path) -> None:
 
 def test_the_wheel_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     builds = []
-    for attempt in ("first", "second"):
-        monkeypatch.setattr(wheel_module, "CACHE", tmp_path / attempt)  # no cache hit
-        builds.append(wheel_module.build_quiz_wheel(ROOT))
+    for attempt in ("first", "second"):  # two caches: no cache hit
+        builds.append(wheel_module.build_quiz_wheel(ROOT, Cache(tmp_path / attempt, "quiz wheel")))
     assert builds[0].sha256 == builds[1].sha256
     assert builds[0].path != builds[1].path
     # The fixed timestamp reached the backend …
@@ -65,13 +71,12 @@ def test_the_wheel_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_sitemap_dates_are_the_builds_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # A cold wheel cache, as on a new machine: the wheel is built in this very build.
-    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    # A cold cache, as in a fresh checkout: the wheel is built in this very build.
+    project = copy_project(tmp_path / "project", cache=False)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    (tmp_path / "tmp").mkdir()
-    result = run_mkdocs_build(ROOT, tmp_path / "site")
+    result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    assert list((tmp_path / "tmp" / "rebuilding-trust-quiz-wheels").glob("*/*.whl"))  # built, not reused
+    assert list((project / ".build-cache" / "quiz-wheel").glob("*/*.whl"))  # built, not reused
     dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (tmp_path / "site" / "sitemap.xml").read_text()))
     assert dates == {datetime.date.today().isoformat()}
 
@@ -109,3 +114,71 @@ def test_a_broken_quiz_module_fails_the_build_with_file_and_line(tmp_path: Path)
     assert "trust_signs.py:13:" in result.stderr and "requests" in result.stderr
     assert "python -m quizzes check" in result.stderr
     shutil.rmtree(project / "site", ignore_errors=True)
+
+
+def test_a_damaged_cached_wheel_is_found_and_built_again(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    cache = Cache(tmp_path / "cache", "quiz wheel")
+    first = wheel_module.build_quiz_wheel(ROOT, cache)
+    intact = first.path.read_bytes()
+    first.path.write_bytes(intact[: len(intact) // 2])  # truncated, under its old name
+    with caplog.at_level(logging.INFO, logger=CACHE_LOG):
+        second = wheel_module.build_quiz_wheel(ROOT, cache)
+    assert second.sha256 == first.sha256 and second.path.read_bytes() == intact
+    assert hashlib.sha256(second.path.read_bytes()).hexdigest() == second.sha256
+    (message,) = [record.getMessage() for record in caplog.records]
+    assert message.startswith("The cached quiz wheel ") and "is damaged" in message
+    assert f"{first.path.name} has {len(intact) // 2} bytes" in message and "building it again" in message
+
+
+@pytest.mark.parametrize("damage", ["no record", "unreadable record", "missing file", "edited file"])
+def test_an_entry_that_does_not_verify_is_never_used(tmp_path: Path, damage: str,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    cache = Cache(tmp_path / "cache", "test entry")
+    (tmp_path / "made").mkdir()
+    (tmp_path / "made" / "a.txt").write_text("the built file")
+    entry = cache.store("key", [tmp_path / "made" / "a.txt"], {"modules": ["json"]})
+    assert cache.load("key") == entry and entry.data["modules"] == ["json"]
+    if damage == "no record":
+        (entry.folder / "entry.json").unlink()
+    elif damage == "unreadable record":
+        (entry.folder / "entry.json").write_text('{"files": [')
+    elif damage == "missing file":
+        entry.file("a.txt").unlink()
+    else:
+        entry.file("a.txt").write_text("the built fil!")  # same size, other bytes
+    with caplog.at_level(logging.INFO, logger=CACHE_LOG):
+        assert cache.load("key") is None
+    assert not entry.folder.exists()  # removed: the next build stores a fresh one
+    assert "The cached test entry key is damaged" in caplog.text
+
+
+def test_only_the_newest_entries_of_a_kind_are_kept(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache", "test entry", keep=3)
+    for number in range(6):
+        made = tmp_path / f"made-{number}"
+        made.mkdir()
+        (made / "file").write_text(str(number))
+        cache.store(f"key-{number}", [made / "file"])
+        os.utime(cache.folder / f"key-{number}", (1_000_000 + number, 1_000_000 + number))
+        if number == 3:
+            cache.load("key-1")  # used again: counts as new
+    assert sorted(path.name for path in cache.folder.iterdir()) == ["key-1", "key-4", "key-5"]
+
+
+def test_the_quiz_check_runs_at_every_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # No remembered verdict skips it, whatever such a verdict would be keyed by.
+    project = copy_project(tmp_path / "project", docs=False)
+    checks = []
+    real_import = importlib.import_module
+
+    def import_and_count_checks(name: str) -> ModuleType:
+        module = real_import(name)
+        if name == "quizzes.core.check":  # imported afresh by each load
+            check_package = module.check_package
+            monkeypatch.setattr(module, "check_package", lambda: checks.append(name) or check_package())
+        return module
+
+    monkeypatch.setattr(importlib, "import_module", import_and_count_checks)
+    for _ in range(3):
+        assert set(source.load_quizzes(project)) == {"attachment-style", "trust-signs"}
+    assert len(checks) == 3

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import re
 import subprocess
 import zipfile
@@ -12,6 +14,7 @@ import pytest
 
 from quizzes.core.registry import all_quizzes
 from sitegen.bundle import stdlib as stdlib_module
+from sitegen.bundle.cache import Cache
 from sitegen.bundle.runtime import STOCK_STDLIB, find_runtime
 from sitegen.bundle.wheel import build_quiz_wheel
 from sitegen.errors import BuildInputError
@@ -21,11 +24,12 @@ NPM_STDLIB = ROOT / "node_modules" / "pyodide" / STOCK_STDLIB
 TOY_FILE = ROOT / "tests" / "quizzes" / "toy" / "toy_rest.py"
 
 
-def build(cache: Path, monkeypatch: pytest.MonkeyPatch) -> stdlib_module.SiteStdlib:
-    """build_site_stdlib for this project, with its cache in `cache`."""
-    monkeypatch.setattr(stdlib_module, "CACHE", cache)
+def build(cache: Path) -> stdlib_module.SiteStdlib:
+    """build_site_stdlib for this project, with its caches (wheel and stdlib) in `cache`."""
     quizzes = {quiz.id: quiz for quiz in all_quizzes()}
-    return stdlib_module.build_site_stdlib(ROOT, find_runtime(ROOT), build_quiz_wheel(ROOT), quizzes)
+    wheel = build_quiz_wheel(ROOT, Cache(cache / "quiz-wheel", "quiz wheel"))
+    return stdlib_module.build_site_stdlib(ROOT, find_runtime(ROOT), wheel, quizzes,
+                                           Cache(cache / "site-stdlib", "site stdlib"))
 
 
 def served_stdlib(site: Path) -> Path:
@@ -81,7 +85,7 @@ def test_paths_js_names_the_stdlib_and_the_size_of_every_file_the_worker_fetches
 
 
 def test_a_second_build_with_the_same_inputs_runs_no_node(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = build(tmp_path / "cache", monkeypatch)
+    first = build(tmp_path / "cache")
     assert set(first.modules) >= {"json", "dataclasses", "enum", "traceback"}
     assert first.file_name == f"stdlib-{first.sha256[:12]}.zip"
 
@@ -91,15 +95,33 @@ def test_a_second_build_with_the_same_inputs_runs_no_node(tmp_path: Path, monkey
     with monkeypatch.context() as patched:
         patched.setenv("PATH", str(tmp_path))  # no node here
         patched.setattr(subprocess, "run", no_node)
-        assert build(tmp_path / "cache", patched) == first
+        assert build(tmp_path / "cache") == first
     # Reproducible: a build without the cache gives the same bytes.
-    assert build(tmp_path / "other-cache", monkeypatch).path.read_bytes() == first.path.read_bytes()
+    assert build(tmp_path / "other-cache").path.read_bytes() == first.path.read_bytes()
+
+
+def test_a_truncated_cached_zip_is_found_and_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    first = build(tmp_path / "cache")
+    intact = first.path.read_bytes()
+    first.path.write_bytes(intact[:1000])  # as a full disk or a killed build leaves it
+    ran = []
+    real_run = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda *args, **kwargs: ran.append(args) or real_run(*args, **kwargs))
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.sitegen.cache"):
+        second = build(tmp_path / "cache")
+    assert len(ran) == 1  # Node found and proved it again
+    assert second == first and second.path.read_bytes() == intact
+    assert hashlib.sha256(second.path.read_bytes()).hexdigest() == second.sha256
+    assert re.fullmatch(r"The cached site stdlib [0-9a-f]{24} is damaged \(python_stdlib\.zip has 1000 bytes with "
+                        r"sha256 [0-9a-f]{12}…, not the \d+ bytes with sha256 [0-9a-f]{12}… it was stored with\): "
+                        r"building it again\.", caplog.records[0].getMessage())
 
 
 def test_without_node_the_build_names_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(BuildInputError) as raised:
-        build(tmp_path / "cache", monkeypatch)
+        build(tmp_path / "cache")
     assert str(raised.value).startswith("package.json: Node.js is not installed")
     assert "Node 20" in str(raised.value) and "make install" in str(raised.value)
 
@@ -109,7 +131,7 @@ def test_a_node_crash_shows_its_last_lines(tmp_path: Path, monkeypatch: pytest.M
     crash.write_text('console.error("the wasm would not start"); process.exit(3);\n', encoding="utf-8")
     monkeypatch.setattr(stdlib_module, "SCRIPT", crash)
     with pytest.raises(BuildInputError) as raised:
-        build(tmp_path / "cache", monkeypatch)
+        build(tmp_path / "cache")
     assert "exited with code 3" in str(raised.value) and "the wasm would not start" in str(raised.value)
 
 

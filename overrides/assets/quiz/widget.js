@@ -50,9 +50,9 @@ function startWorker() {
   stillStarting();
   const service = { ready, isReady: false, dead: null, latest: null, listen, score };
 
-  function die(reason) {
+  function die(kind) {
     if (service.dead) return;
-    service.dead = new Error(reason);
+    service.dead = new WorkerDied(kind);
     service.isReady = false;
     if (current === service) current = null;
     worker.terminate();
@@ -102,7 +102,7 @@ function startWorker() {
     if (!service.isReady) stillStarting();
     if (data.type === "progress") progress(data);
     else if (data.type === "ready") started();
-    else if (data.type === "failed") die("failed");
+    else if (data.type === "failed") die(data.kind === "damaged" ? "damaged" : "failed");
     else reply(data);
   });
   worker.postMessage({ type: "start" });
@@ -139,11 +139,21 @@ function keepForOffline() {
     .catch(() => {});
 }
 
+// Why a worker is gone: "timeout" (its start stalled), "failed" (it could not start),
+// "damaged" (a file it downloaded is not the build's), "crashed" (it died once started).
+class WorkerDied extends Error {
+  constructor(kind) {
+    super(`the scoring worker is gone: ${kind}`);
+    this.kind = kind;
+  }
+}
+
 // What the reader is told when no result comes; the answers always stay in the form.
+const FAILURE_MESSAGES = { timeout: strings.timeout, failed: strings.failed, damaged: strings.damaged };
+
 function failureMessage(error) {
-  if (error.message === "timeout") return strings.timeout;
-  if (error.message === "failed") return strings.failed;
-  return strings.scoreFailed; // the worker died while scoring, or score() raised
+  // Otherwise the worker died while scoring, or score() raised.
+  return FAILURE_MESSAGES[error.kind] ?? strings.scoreFailed;
 }
 
 function readAnswers(form) {
@@ -165,6 +175,16 @@ function restoreAnswers(form, answers) {
       if (input.name === name && input.value === value) input.checked = true;
     }
   }
+}
+
+// The answers this form can hold, from a value read back from storage: only an object's
+// entries naming an input of this form with one of its values. Anything else (null, a list, a
+// string, a number, unknown items or values: an older build's, or tampered) is left out.
+function knownAnswers(form, value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  const known = Object.entries(value).filter(([name, answer]) => typeof answer === "string"
+    && [...form.elements].some((input) => input.name === name && input.value === answer));
+  return Object.fromEntries(known);
 }
 
 // sessionStorage can be missing or blocked (a sandboxed frame, strict privacy settings).
@@ -352,8 +372,9 @@ function enhance(root) {
     join();
   };
 
-  // A value stored before safety answers were left out loses them here, on screen and in storage.
-  const kept = storableAnswers(form, storage.load(quizId));
+  // A value stored before safety answers were left out loses them here, on screen and in
+  // storage, as does anything stored that is not this form's answers.
+  const kept = storableAnswers(form, knownAnswers(form, storage.load(quizId)));
   restoreAnswers(form, kept);
   storage.save(quizId, kept);
   markSafety();
@@ -415,6 +436,8 @@ function enhance(root) {
     outdate(strings.cleared);
     status.textContent = strings.cleared;
   });
+  // Last: site.css tells the reader scoring is unavailable on a form without it.
+  root.dataset.widgetReady = "";
 }
 
 // This module's build. After the site is published again, a tab that kept this module alive

@@ -1,5 +1,7 @@
 // The quiz worker owns Python: it starts Pyodide with the site's own trimmed standard library,
-// loads the site's quiz wheel (checked against its sha256 in the lockfile) and scores answers.
+// loads the site's quiz wheel and scores answers. Every file it downloads to start (the
+// runtime's modules and WebAssembly, the standard library, the lockfile, the wheel) is checked
+// against the sha256 the build wrote into paths.js before Pyodide uses it.
 //
 // Protocol. Page -> worker:
 //   {type: "start"}                          start Pyodide and load the wheel (once)
@@ -8,7 +10,9 @@
 //   {type: "progress", step, received}       while starting: step "runtime", then "quizzes";
 //                                            received = bytes of the runtime's files so far
 //   {type: "ready"}                          started; score requests are answered from now on
-//   {type: "failed", reason}                 could not start: the page ends this worker
+//   {type: "failed", kind, reason}           could not start: the page ends this worker; kind
+//                                            "damaged" when a file's bytes are not the build's,
+//                                            else "failed"
 //   {type: "scored", id, result}             result: Result.to_dict()
 //   {type: "rejected", id, message, items}   answers a form cannot send; message for the reader
 //   {type: "error", id, message}             scoring raised: this request fails, no other
@@ -18,7 +22,7 @@
 // message at all for 20 s while starting (a stalled download) or no reply within 30 s. It
 // then fails every request still waiting, ends the worker, and starts a new one on the next
 // attempt.
-import { lockFileURL, runtimeFiles, runtimeURL, stdLibURL } from "./paths.js";
+import { lockFileURL, runtimeDigests, runtimeURL, stdLibURL } from "./paths.js";
 
 // Progress is reported at most this often: a message per network chunk would flood the page.
 const PROGRESS_EVERY_MS = 250;
@@ -33,49 +37,85 @@ function report(force = false) {
   postMessage({ type: "progress", step, received });
 }
 
-// Pyodide has no progress callback, so the worker counts what its fetches receive: each
-// response is handed on untouched (the browser's compiled-wasm cache keys on it) while a
-// clone of its body is read only to count the bytes as they arrive.
-//
-// A file that cannot arrive (offline with nothing cached, a missing file) ends the start at
-// once: Pyodide itself would wait forever for a WebAssembly module that never came.
-const fetchUncounted = self.fetch.bind(self);
-self.fetch = async (...args) => {
+// Tells the page the start failed; once started, a failed fetch is not the start's.
+function failStart(kind, reason) {
+  if (scorer === null) postMessage({ type: "failed", kind, reason });
+}
+
+// The sha256 (hex) of every file the start downloads, by absolute URL.
+const expectedDigests = new Map(Object.entries(runtimeDigests).map(([path, sha256]) => [new URL(path, import.meta.url).href, sha256]));
+
+async function sha256(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+// Every fetch Pyodide makes passes here. A file of the start is read in full from a clone of
+// its response, counting the bytes as they arrive for the progress bar, and checked against
+// its sha256; only then does Pyodide get the response, untouched (the browser's compiled-wasm
+// cache keys on it). A file whose bytes are not the build's fails the start at once as
+// "damaged", not 20 s later as a stall: Pyodide itself waits forever for a WebAssembly module
+// that does not compile. A file that cannot arrive (offline with nothing cached, a missing
+// file) fails the start at once too.
+const fetchUnchecked = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input), location.href).href;
+  const expected = expectedDigests.get(url);
+  // The wheel's fetch carries the same sha256 as an integrity check, whose failure the browser
+  // reports like a network error: checked below instead, so damage is named as damage.
+  const options = expected && init?.integrity ? { ...init, integrity: undefined } : init;
   let response;
   try {
-    response = await fetchUncounted(...args);
+    response = await fetchUnchecked(input, options);
   } catch (error) {
-    if (scorer === null) postMessage({ type: "failed", reason: String(error) });
+    failStart("failed", String(error));
     throw error;
   }
-  if (!response.ok && scorer === null) postMessage({ type: "failed", reason: `HTTP ${response.status}` });
-  else if (response.body) countBody(response.clone().body);
+  if (!response.ok) {
+    failStart("failed", `HTTP ${response.status}`);
+    return response;
+  }
+  if (!response.body) return response;
+  if (expected === undefined) {
+    readCounted(response.clone().body).catch(() => {}); // a broken download fails Pyodide's own read
+    return response;
+  }
+  let actual;
+  try {
+    actual = await sha256(await readCounted(response.clone().body));
+  } catch (error) {
+    failStart("failed", String(error));
+    throw error;
+  }
+  if (actual !== expected) {
+    failStart("damaged", `${url}: sha256 ${actual}, expected ${expected}`);
+    throw new Error(`the file ${url} is damaged`);
+  }
   return response;
 };
 
-async function countBody(body) {
+// A body's bytes, counted as they arrive.
+async function readCounted(body) {
   const reader = body.getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      received += value.byteLength;
-      report();
-    }
-  } catch {
-    // A broken download fails Pyodide's own read of the same response: reported there.
+  const chunks = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return new Blob(chunks).arrayBuffer();
+    chunks.push(value);
+    received += value.byteLength;
+    report();
   }
 }
 
-// Modules come through import(), which no fetch sees: counted whole once they arrive.
-// Importing pyodide.asm.mjs here too lets it download beside pyodide.mjs; Pyodide's own
-// import of it later finds the same module already loaded.
-const moduleSizes = new Map(Object.entries(runtimeFiles).map(([path, size]) => [new URL(path, import.meta.url).href, size]));
-
-async function importCounted(name) {
+// Modules come through import(), which no fetch sees and no sha256 guards: each is fetched and
+// checked first, and imported once it passed, from the browser's cache where it allows. Both
+// download at once; Pyodide's own import of pyodide.asm.mjs later finds the same module loaded.
+async function importChecked(name) {
   const url = new URL(name, runtimeURL).href;
+  const response = await self.fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  await response.body?.cancel(); // read and checked through its clone: the bytes come from import()
   const module = await import(url);
-  received += moduleSizes.get(url) ?? 0;
   report(true);
   return module;
 }
@@ -86,7 +126,7 @@ let starting = null;
 
 async function start() {
   report(true);
-  const [{ loadPyodide }] = await Promise.all([importCounted("pyodide.mjs"), importCounted("pyodide.asm.mjs")]);
+  const [{ loadPyodide }] = await Promise.all([importChecked("pyodide.mjs"), importChecked("pyodide.asm.mjs")]);
   const pyodide = await loadPyodide({
     indexURL: runtimeURL,
     stdLibURL,
@@ -98,6 +138,7 @@ async function start() {
   });
   step = "quizzes";
   report(true);
+  // The lockfile's sha256 of the wheel is the one paths.js gives: self.fetch checks it.
   await pyodide.loadPackage("quizzes", { messageCallback: () => {}, checkIntegrity: true });
   PythonError = pyodide.ffi.PythonError;
   scorer = pyodide.pyimport("quizzes.core.browser").score_json;
@@ -128,7 +169,7 @@ function score({ id, quiz, answers }) {
 
 self.addEventListener("message", ({ data }) => {
   if (data.type === "start") {
-    starting ??= start().catch((error) => postMessage({ type: "failed", reason: String(error) }));
+    starting ??= start().catch((error) => postMessage({ type: "failed", kind: "failed", reason: String(error) }));
   } else if (data.type === "score") {
     score(data);
   }
