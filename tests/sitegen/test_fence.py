@@ -162,3 +162,42 @@ def test_the_web_key_nests_the_checklists_numbered_rules_under_their_step(built_
     outside_rules = re.sub(r'<ol class="quiz__key-rules">.*?</ol>', "", steps, flags=re.DOTALL)
     assert not re.search(r"<li>\d+\. ", outside_rules)  # a rule never sits in the steps' own numbered list
     assert "Your safety: count" not in key  # a count no rule uses is not asked for
+
+
+def place_nested_and_example_fences(project: Path) -> None:
+    """Edit a project copy: an example fence on a page read before the quizzes' own pages, the
+    checklist in a blockquote and the attachment quiz in an admonition, and links to both."""
+    docs = project / "docs"
+    with (docs / "why-trust-matters.md").open("a", encoding="utf-8") as page:
+        page.write("\n" + EXAMPLE + "\nSee [the checklist](what-not-to-do.md#quiz-trust-signs) and "
+                   "[the attachment quiz](getting-support.md#quiz-attachment-style).\n")
+    with (docs / "what-not-to-do.md").open("a", encoding="utf-8") as page:
+        page.write("\n> Where are you now?\n>\n> ```quiz\n> trust-signs\n> ```\n")
+    with (docs / "getting-support.md").open("a", encoding="utf-8") as page:
+        page.write('\n!!! note "Before you book"\n\n    ```quiz\n    attachment-style\n    ```\n')
+
+
+def test_what_superfences_renders_is_what_is_placed_anchored_and_linked(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    place_nested_and_example_fences(project)
+    site = project / "site"
+    # --strict: a link to a quiz anchor MkDocs cannot see fails the build.
+    result = run_mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+
+    def html(path: str) -> str:
+        return (site / path / "index.html").read_text(encoding="utf-8")
+
+    example = html("why-trust-matters")
+    assert '<article class="quiz"' not in example and "no-such-quiz" in example  # shown as code, not placed
+    assert 'href="../what-not-to-do/#quiz-trust-signs"' in example
+    assert 'href="../getting-support/#quiz-attachment-style"' in example
+    assert re.search(r'<blockquote>.*<article class="quiz" id="quiz-trust-signs"', html("what-not-to-do"), re.DOTALL)
+    assert re.search(r'class="admonition note".*<article class="quiz" id="quiz-attachment-style"',
+                     html("getting-support"), re.DOTALL)
+    # Homes: the first page in reading order that renders the quiz, never the one that shows it as an example.
+    home = html(".")
+    assert 'href="attachment-and-trauma/#quiz-attachment-style"' in home
+    assert 'href="what-not-to-do/#quiz-trust-signs"' in home
+    assert 'href="http://127.0.0.1:8000/attachment-and-trauma/"' in html("embed/attachment-style")
+    assert 'href="http://127.0.0.1:8000/what-not-to-do/"' in html("embed/trust-signs")
