@@ -8,8 +8,8 @@
 The first line is the quiz id; `key: open` shows the paper scoring key expanded.
 
 SuperFences alone decides what is a quiz fence: it calls this module's formatter for each
-fence it renders (not for one shown inside a longer fence, and also for one in a blockquote,
-a list item or an admonition). The formatter parses the body, checks it, notes the placement
+fence it renders, one in a blockquote, a list item or an admonition too, but not one shown
+inside a longer fence as an example. The formatter parses the body, checks it, notes the placement
 in the build's `FenceLog` and renders the form. So checks, the `quiz-<id>` anchors and the
 page each quiz lives on (its home) all come from what SuperFences renders. Homes are needed
 before any page is rendered (the embed pages are made in `on_files`, and the home page lists
@@ -265,7 +265,7 @@ def _formatter(render: Callable[[QuizFence], str], log: FenceLog) -> Callable[..
         try:
             return render(placement.fence)
         except Exception as error:
-            raise FenceError(f"quiz fence {placement.fence.quiz_id!r}", f"could not be rendered: {error!r}",
+            raise FenceError(placement.where, f"quiz {placement.fence.quiz_id!r} could not be rendered: {error!r}",
                              "check overrides/partials/quiz/ and the quiz's definition") from error
 
     return format_quiz
