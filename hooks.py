@@ -48,7 +48,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill in a page's markers; note it as the page whose quiz fences SuperFences renders next."""
-    expanded = markers.expand(markdown, page, build.settings, markers.Site(build.quizzes.quizzes, build.quizzes.fences.homes))
+    site = markers.Site(build.quizzes.quizzes, build.quizzes.fences.homes)
+    expanded = markers.expand(markdown, page, build.settings, site)
     build.quizzes.fences.reading(page.file, expanded)
     return expanded
 
@@ -56,7 +57,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Let MkDocs' link check see the anchors of the quizzes SuperFences rendered in the page,
     which it cannot find in their HTML."""
-    fence.declare_anchors(page, build.quizzes.fences)
+    fence.declare_anchors(page, html, build.quizzes.fences)
     return html
 
 

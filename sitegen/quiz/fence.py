@@ -34,7 +34,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta
 
-from sitegen.errors import FenceError, InternalError
+from sitegen.errors import BuildInputError, FenceError, InternalError
 from sitegen.quiz.key import grouped_steps
 
 FENCE_NAME = "quiz"
@@ -201,14 +201,26 @@ class FenceLog:
         return self._homes
 
 
-def declare_anchors(page: Page, log: FenceLog) -> None:
+def declare_anchors(page: Page, html: str, log: FenceLog) -> None:
     """Tell MkDocs' link check that each quiz the page's rendering placed has its anchor there.
 
     SuperFences stashes a form's HTML before MkDocs looks for ids in a page's raw HTML, so a
-    link to `page.md#quiz-<id>` would otherwise count as broken.
+    link to `page.md#quiz-<id>` would otherwise count as broken. A fence SuperFences formatted
+    and then put back as text (one indented as a code block) stops the build instead of
+    counting as placed.
     """
+    anchors = []
+    for placement in log.placed(page.file):
+        anchor = quiz_anchor(placement.fence.quiz_id)
+        if f'id="{anchor}"' not in html:  # form.html gives the form this id
+            raise BuildInputError(placement.where,
+                                  f"the quiz fence {placement.fence.quiz_id!r} shows as code, not as a quiz: "
+                                  "it is indented as a code block",
+                                  "indent a quiz fence only inside a list item, blockquote or admonition; "
+                                  "to show one as an example, put it inside a longer fence")
+        anchors.append(anchor)
     if page.present_anchor_ids is not None:
-        page.present_anchor_ids.update(quiz_anchor(placement.fence.quiz_id) for placement in log.placed(page.file))
+        page.present_anchor_ids.update(anchors)
 
 
 def load_strings(overrides: Path) -> dict[str, Any]:

@@ -8,10 +8,11 @@ from pathlib import Path
 import markdown
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from sitegen.errors import BuildInputError, FenceError
-from sitegen.quiz.fence import FenceLog, Placement, QuizFence, parse, plug_in, quiz_anchor
+from sitegen.quiz.fence import FenceLog, Placement, QuizFence, declare_anchors, parse, plug_in, quiz_anchor
 from tests.conftest import ROOT, copy_project, run_mkdocs_build
 
 
@@ -112,6 +113,33 @@ def test_a_bad_option_is_reported_with_page_and_line(tmp_path: Path) -> None:
     page = "Intro\n\n~~~~quiz\ntrust-signs\nkey: shut\n~~~~\n"
     with pytest.raises(BuildInputError, match=r"^docs/guide\.md:3: bad quiz fence: option 'key' must be one of closed, open"):
         survey(tmp_path, {"guide.md": page})
+
+
+def rendered(folder: Path, text: str) -> tuple[Page, FenceLog]:
+    """docs/guide.md rendered by MkDocs with the quiz fence plugged in, as the build renders a page."""
+    config, log = a_config(), FenceLog(KNOWN)
+    plug_in(config, a_form, log)
+    (file,) = pages_in(folder, {"guide.md": text})
+    page = Page(None, file, config)
+    page.read_source(config)
+    log.reading(file, page.markdown or "")
+    page.render(config, Files([file]))
+    return page, log
+
+
+def test_anchors_are_declared_for_the_quizzes_a_page_renders(tmp_path: Path) -> None:
+    page, log = rendered(tmp_path, "# Guide\n\n> ```quiz\n> trust-signs\n> ```\n\n" + EXAMPLE)
+    declare_anchors(page, page.content or "", log)
+    assert page.present_anchor_ids is not None
+    assert {"quiz-trust-signs"} <= page.present_anchor_ids and "quiz-attachment-style" not in page.present_anchor_ids
+
+
+def test_a_fence_indented_as_a_code_block_stops_the_build_instead_of_counting_as_placed(tmp_path: Path) -> None:
+    # SuperFences formats it, then puts it back as code: it must not count as a placed quiz.
+    page, log = rendered(tmp_path, "# Guide\n\nText.\n\n    ```quiz\n    attachment-style\n    ```\n")
+    assert '<article id="quiz-attachment-style">' not in (page.content or "")
+    with pytest.raises(BuildInputError, match=r"^docs/guide\.md:5: the quiz fence 'attachment-style' shows as code"):
+        declare_anchors(page, page.content or "", log)
 
 
 def test_a_fence_that_cannot_be_rendered_stops_markdown_instead_of_becoming_code(tmp_path: Path) -> None:
