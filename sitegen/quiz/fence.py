@@ -138,12 +138,14 @@ class FenceLog:
         self._homes: dict[str, File] | None = None
 
     def reading(self, file: File, markdown_text: str) -> None:
-        """The page whose Markdown (without front matter) SuperFences converts next; forgets
-        what that page placed before."""
+        """The page whose Markdown SuperFences converts next, as it will read it (without front
+        matter); forgets what that page placed before."""
         self._page = file
         self._lines = markdown_text.split("\n")
         source = file.content_string
-        # Lines are counted in the page's file, front matter included.
+        # Lines are counted in the page's file, front matter included. When a page is rendered,
+        # a marker filled in with several lines shifts the lines after it; by then the survey,
+        # which reads the file itself, has checked the guide's fences at their true lines.
         self._first_line = 1 + (source.count("\n") - markdown_text.count("\n") if source.endswith(markdown_text) else 0)
         self._placed[file.src_uri] = []
 
@@ -177,7 +179,8 @@ class FenceLog:
         reading order) where SuperFences renders its fence. Checks those pages' fences too.
 
         Runs only the Markdown preprocessors, with the site's own extensions: SuperFences is
-        one, and finds every fence there; the rest of the conversion decides nothing about them.
+        one, and formats every fence there. (A fence a later stage puts back as code, one
+        indented as a code block, stops the build in `declare_anchors`.)
         """
         md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         homes: dict[str, File] = {}
