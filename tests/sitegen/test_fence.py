@@ -1,4 +1,5 @@
-"""Placing quizzes with the ```quiz fence, and the build errors for bad fences."""
+"""Placing quizzes with the ```quiz fence: what SuperFences renders is what is checked, anchored and
+placed; the build errors for bad fences."""
 
 from __future__ import annotations
 
