@@ -35,25 +35,30 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add the quiz bundle, the Pyodide runtime, the embeddable pages with the clinic's host
-    script and the service worker; drop the stylesheets pages carry inline."""
+    script and the service worker; drop the stylesheets pages carry inline. Each quiz's home
+    page is found first: the embed pages link to it."""
+    homes = quiz.find_homes(files, config, build.quizzes)
     quiz.add_site_files(files, build.quizzes, config)
     offline.add_service_worker(files, config, build.quizzes, keeping=build.keeps_offline)
     styles.drop_inlined(files)
-    embed.add_embed_pages(files, config, build.quizzes.quizzes, build.settings.embed.allowed_origins)
+    embed.add_embed_pages(files, config, build.quizzes.quizzes, homes, build.settings.embed.allowed_origins)
     embed.add_host_script(files, config, build.settings.quick_exit)
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Check the quiz fences of a page and fill in its markers."""
-    fence.check_page(markdown, page, build.quizzes.quizzes)
-    return markers.expand(markdown, page, build.settings, markers.Site(build.quizzes.quizzes, files, config.nav))
+    """Fill in a page's markers; note it as the page whose quiz fences SuperFences renders next."""
+    site = markers.Site(build.quizzes.quizzes, build.quizzes.fences.homes)
+    expanded = markers.expand(markdown, page, build.settings, site)
+    build.quizzes.fences.reading(page.file, expanded)
+    return expanded
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Let MkDocs' link check see the quizzes' anchors, which it cannot find in their HTML; point
-    the quiz forms' links and assets at the site's root from this page."""
-    fence.declare_anchors(page)
+    """Let MkDocs' link check see the anchors of the quizzes SuperFences rendered in the page,
+    which it cannot find in their HTML; point the quiz forms' links and assets at the site's
+    root from this page."""
+    fence.declare_anchors(page, html, build.quizzes.fences)
     return fence.place_site_root(html, page)
 
 

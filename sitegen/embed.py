@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +25,6 @@ from mkdocs.utils import meta
 from sitegen.address import public_address
 from sitegen.errors import InternalError
 from sitegen.navigation import guide_pages
-from sitegen.quiz.fence import quiz_homes
 from sitegen.settings import Origin
 from sitegen.text import markdown_text, title_html
 
@@ -45,12 +44,15 @@ class Embeddable:
     full_url: str
 
 
-def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any],
+def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any], quiz_homes: Mapping[str, File],
                     allowed_origins: Sequence[Origin]) -> None:
-    """Generate the embed variants and the staff page as documentation files."""
+    """Generate the embed variants and the staff page as documentation files.
+
+    `quiz_homes` is the page each placed quiz lives on (`sitegen.quiz.find_homes`).
+    """
     site_url = public_address(config.site_url)  # checked by `sitegen.prepare` already; the snippets carry it
     guide = guide_pages(files, config.nav)
-    homes = {quiz_id: file.url for quiz_id, file in quiz_homes(guide).items()}
+    homes = {quiz_id: file.url for quiz_id, file in quiz_homes.items()}
     pages, quiz_items = [], []
     for file in guide:
         body, front_matter = meta.get_data(file.content_string)

@@ -39,7 +39,7 @@ class InternalError(RuntimeError):
 
 class FenceError(BuildInputError, SuperFencesException):
     """Bad input inside a custom fence: SuperFences lets this one through instead of falling
-    back to a plain code block, and MkDocs names the page it was reading."""
+    back to a plain code block; `where` names the page and line."""
 
 
 def page_line(page: Page, markdown: str, index: int) -> str:

@@ -13,14 +13,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
 from sitegen import embed
 from sitegen.errors import BuildInputError, page_line
-from sitegen.navigation import guide_pages
-from sitegen.quiz.fence import quiz_anchor, quiz_homes
+from sitegen.quiz.fence import quiz_anchor
 from sitegen.settings import Clinic, Settings
 from sitegen.text import markdown_text
 
@@ -29,15 +28,11 @@ MARKER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
 
 @dataclass(frozen=True)
 class Site:
-    """The build's quizzes (id -> quiz) and files, for markers that point into the site."""
+    """The build's quizzes (id -> quiz) and the page each placed quiz lives on, for markers
+    that point into the site."""
 
     quizzes: Mapping[str, Any]
-    files: Files
-    nav: list[Any] | None
-
-    def quiz_homes(self) -> dict[str, File]:
-        """Each placed quiz's page; looked up only for a page whose markers need it."""
-        return quiz_homes(guide_pages(self.files, self.nav))
+    quiz_homes: Mapping[str, File]
 
 
 @dataclass(frozen=True)
@@ -105,7 +100,7 @@ def render_self_checks(context: Context) -> str:
     """The placed quizzes as a Markdown list: each one's title, linked to the quiz on its page
     (a relative link MkDocs checks), and the first sentence of its intro."""
     quizzes = context.site.quizzes
-    homes = context.site.quiz_homes()
+    homes = context.site.quiz_homes
     if not homes:
         raise BuildInputError(context.where, "no page of the guide places a quiz, so there is nothing to list",
                               "place a quiz with a ```quiz fence, or remove the marker")
@@ -114,9 +109,7 @@ def render_self_checks(context: Context) -> str:
     here = posixpath.dirname(context.page.meta.get(embed.SOURCE_KEY, context.page.file.src_uri))
     entries = []
     for quiz_id, home in homes.items():
-        if quiz_id not in quizzes:
-            continue  # a fence with an unknown id stops the build where it is, with its line
-        quiz = quizzes[quiz_id]
+        quiz = quizzes[quiz_id]  # a home's fence was checked: its id is a quiz
         link = posixpath.relpath(home.src_uri, here or ".")
         entry = f"- [{markdown_text(quiz.title)}]({link}#{quiz_anchor(quiz_id)})"
         if quiz.intro:

@@ -1,7 +1,8 @@
 """Everything quizzes add to a build: the checked quizzes, their fence and the browser bundle.
 
 One job per module: source (import `quizzes/` afresh and check it), fence (the ```quiz fence:
-parse, check, render as a form). Here: prepare them once per build and add the files.
+parse, check, note where SuperFences placed it, render as a form). Here: prepare them once per
+build, find each quiz's home and add the files.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sitegen.bundle.cache import project_cache
 from sitegen.bundle.runtime import CORE_FILES, Runtime, find_runtime
 from sitegen.bundle.stdlib import SiteStdlib, build_site_stdlib
 from sitegen.bundle.wheel import build_quiz_wheel
+from sitegen.navigation import guide_pages
 from sitegen.quiz import fence
 from sitegen.quiz.source import load_quizzes
 
@@ -31,6 +33,7 @@ class QuizBuild:
     runtime: Runtime
     stdlib: SiteStdlib
     bundle: QuizBundle
+    fences: fence.FenceLog  # the quiz fences SuperFences rendered, and each quiz's home
 
 
 def prepare(config: MkDocsConfig) -> QuizBuild:
@@ -43,8 +46,14 @@ def prepare(config: MkDocsConfig) -> QuizBuild:
     wheel = build_quiz_wheel(project, project_cache(project, "quiz wheel", "quiz-wheel"))
     stdlib = build_site_stdlib(project, runtime, wheel, quizzes, project_cache(project, "site stdlib", "site-stdlib"))
     bundle = make_bundle(overrides, runtime, wheel, stdlib, strings)
-    fence.plug_in(config, fence.FormRenderer(overrides, quizzes, strings, bundle.path))
-    return QuizBuild(quizzes=quizzes, runtime=runtime, stdlib=stdlib, bundle=bundle)
+    fences = fence.FenceLog(quizzes)
+    fence.plug_in(config, fence.FormRenderer(overrides, quizzes, strings, bundle.path), fences)
+    return QuizBuild(quizzes=quizzes, runtime=runtime, stdlib=stdlib, bundle=bundle, fences=fences)
+
+
+def find_homes(files: Files, config: MkDocsConfig, build: QuizBuild) -> dict[str, File]:
+    """Each placed quiz's page in the guide, found by SuperFences before any page is rendered."""
+    return build.fences.survey(guide_pages(files, config.nav), config)
 
 
 def add_site_files(files: Files, build: QuizBuild, config: MkDocsConfig) -> None:

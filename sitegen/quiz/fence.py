@@ -5,28 +5,37 @@
     key: open
     ```
 
-The first line is the quiz id; `key: open` shows the paper scoring key expanded. Fences are
-checked in `on_page_markdown`, where the page and line are known; the form is rendered by
-SuperFences, which lets a `FenceError` through instead of falling back to a code block.
+The first line is the quiz id; `key: open` shows the paper scoring key expanded.
+
+SuperFences alone decides what is a quiz fence: it calls this module's formatter for each
+fence it renders, one in a blockquote, a list item or an admonition too, but not one shown
+inside a longer fence as an example. The formatter parses the body, checks it, notes the placement
+in the build's `FenceLog` and renders the form. So checks, the `quiz-<id>` anchors and the
+page each quiz lives on (its home) all come from what SuperFences renders. Homes are needed
+before any page is rendered (the embed pages are made in `on_files`, and the home page lists
+the quizzes), so `FenceLog.survey` first runs the Markdown preprocessors, SuperFences among
+them, over the guide's own pages. A bad fence raises `FenceError`, which SuperFences lets
+through instead of falling back to a code block.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, meta
 
 from quizzes.core.links import from_root
-from sitegen.errors import BuildInputError, FenceError, page_line
+from sitegen.errors import BuildInputError, FenceError, InternalError
 from sitegen.quiz.key import grouped_steps
 
 FENCE_NAME = "quiz"
@@ -36,12 +45,11 @@ FENCE_NAME = "quiz"
 # address, and in whatever folder, the site is published.
 SITE_ROOT = "rebuilding-trust:site-root/"
 OPTIONS = {"key": ("closed", "open")}
-_FENCE = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*" + FENCE_NAME + r"[ \t]*\n"
-    r"(?P<body>.*?)"
-    r"^(?P=indent)(?P=fence)[ \t]*$",
-    re.MULTILINE | re.DOTALL,
-)
+HOW_TO_PLACE = "see 'Placing a quiz in a page' in handbook/quizzes.md"
+# What may stand before a fence on its line: indentation (a list item, an admonition) and
+# blockquote markers. Used only to find a rendered fence's line for a message.
+_LINE_PREFIX = re.compile(r"^[ \t>]*")
+_OPENING = re.compile(r"^(`{3,}|~{3,})[ \t]*" + FENCE_NAME + r"\b")
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,24 @@ class QuizFence:
 
     quiz_id: str
     key_open: bool
+
+
+@dataclass(frozen=True)
+class Placement:
+    """A quiz fence SuperFences rendered: the page's source path, the fence's line in it and the fence."""
+
+    page: str
+    line: int | None  # None only if the fence could not be found again in the source
+    fence: QuizFence
+
+    @property
+    def where(self) -> str:
+        """`docs/<page>:<line>`, for messages."""
+        return _where(self.page, self.line)
+
+
+def _where(page: str, line: int | None) -> str:
+    return f"docs/{page}" + (f":{line}" if line else "")
 
 
 def parse(body: str) -> QuizFence:
@@ -69,60 +95,141 @@ def parse(body: str) -> QuizFence:
     return QuizFence(quiz_id=lines[0], key_open=options.get("key") == "open")
 
 
-def placed_quiz_ids(markdown: str) -> list[str]:
-    """The quiz ids a page's Markdown places, for linking only.
-
-    A malformed fence is passed over here: `check_page` reports it with its page and line.
-    """
-    placed = []
-    for match in _FENCE.finditer(markdown):
-        try:
-            placed.append(parse(match.group("body")).quiz_id)
-        except ValueError:
-            continue
-    return placed
-
-
 def quiz_anchor(quiz_id: str) -> str:
     """The id of a placed quiz's root element: form.html and the PDF's quiz.html give it."""
     return f"quiz-{quiz_id}"
 
 
-def declare_anchors(page: Page) -> None:
-    """Tell MkDocs' link check that each quiz a rendered page places has its anchor there.
+def fence_index(lines: list[str], body: str, after: int) -> int | None:
+    """The index in `lines` of the first quiz fence opening at or past `after` whose body is
+    `body` (as SuperFences hands it to the formatter), or None.
+
+    Only to name the line in a message: SuperFences has already decided that the fence is one,
+    and `after` (where its previous block ended) skips fences shown inside longer ones.
+    """
+    content = [_LINE_PREFIX.sub("", line).strip() for line in lines]
+    wanted = [line.strip() for line in body.splitlines()]
+    for index in range(after, len(content)):
+        if _OPENING.match(content[index]) and content[index + 1:index + 1 + len(wanted)] == wanted:
+            return index
+    return None
+
+
+def superfences_position(md: markdown.Markdown) -> int:
+    """The line (0-based, in the Markdown SuperFences reads) where its last finished block ended.
+
+    SuperFences keeps `(placeholder, start, end)` for each block it has finished in `stack`; a
+    fence it is formatting lies past the last one. A release that drops it stops the build.
+    """
+    blocks = getattr(md.preprocessors["fenced_code_block"], "stack", None)
+    if not isinstance(blocks, list):
+        raise InternalError("pymdownx.superfences no longer keeps its finished blocks in `stack`: "
+                            "update sitegen/quiz/fence.py's superfences_position")
+    return blocks[-1][2] if blocks else 0
+
+
+class FenceLog:
+    """The quiz fences SuperFences rendered in this build, page by page, and each quiz's home.
+
+    Made once per build. MkDocs renders one page at a time, so the page being read is set
+    (`reading`) before SuperFences converts its Markdown, and the formatter notes its fences there.
+    """
+
+    def __init__(self, quizzes: Mapping[str, Any]) -> None:
+        self._quizzes = quizzes
+        self._page: File | None = None
+        self._lines: list[str] = []
+        self._first_line = 1
+        self._placed: dict[str, list[Placement]] = {}
+        self._homes: dict[str, File] | None = None
+
+    def reading(self, file: File, markdown_text: str) -> None:
+        """The page whose Markdown SuperFences converts next, as it will read it (without front
+        matter); forgets what that page placed before."""
+        self._page = file
+        self._lines = markdown_text.split("\n")
+        source = file.content_string
+        # Lines are counted in the page's file, front matter included. When a page is rendered,
+        # a marker filled in with several lines shifts the lines after it; by then the survey,
+        # which reads the file itself, has checked the guide's fences at their true lines.
+        self._first_line = 1 + (source.count("\n") - markdown_text.count("\n") if source.endswith(markdown_text) else 0)
+        self._placed[file.src_uri] = []
+
+    def placed(self, file: File) -> list[Placement]:
+        """The quiz fences rendered in a page, in order."""
+        return list(self._placed.get(file.src_uri, []))
+
+    def check(self, body: str, md: markdown.Markdown) -> Placement:
+        """Parse and check a fence SuperFences is rendering, and note it on the page being read.
+
+        Raises FenceError naming the page and line (the page alone if the line cannot be found).
+        """
+        if self._page is None:
+            raise InternalError("a quiz fence was rendered before FenceLog.reading named its page")
+        index = fence_index(self._lines, body, after=superfences_position(md))
+        line = None if index is None else self._first_line + index
+        where = _where(self._page.src_uri, line)
+        try:
+            fence = parse(body)
+        except ValueError as error:
+            raise FenceError(where, f"bad quiz fence: {error}", HOW_TO_PLACE) from None
+        if fence.quiz_id not in self._quizzes:
+            raise FenceError(where, f"unknown quiz {fence.quiz_id!r}",
+                             f"use one of: {', '.join(sorted(self._quizzes))} (python -m quizzes list)")
+        placement = Placement(self._page.src_uri, line, fence)
+        self._placed[self._page.src_uri].append(placement)
+        return placement
+
+    def survey(self, pages: Iterable[File], config: MkDocsConfig) -> dict[str, File]:
+        """Find each quiz's home before any page is rendered: the first of `pages` (the guide in
+        reading order) where SuperFences renders its fence. Checks those pages' fences too.
+
+        Runs only the Markdown preprocessors, with the site's own extensions: SuperFences is
+        one, and formats every fence there. (A fence a later stage puts back as code, one
+        indented as a code block, stops the build in `declare_anchors`.)
+        """
+        md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        homes: dict[str, File] = {}
+        for file in pages:
+            body, _ = meta.get_data(file.content_string)
+            self.reading(file, body)
+            md.reset()
+            lines = body.split("\n")
+            for preprocessor in md.preprocessors:
+                lines = preprocessor.run(lines)
+            for placement in self.placed(file):
+                homes.setdefault(placement.fence.quiz_id, file)
+        self._homes = homes
+        return homes
+
+    @property
+    def homes(self) -> dict[str, File]:
+        """Each placed quiz's page, as `survey` found it."""
+        if self._homes is None:
+            raise InternalError("quiz homes were asked for before FenceLog.survey ran (on_files)")
+        return self._homes
+
+
+def declare_anchors(page: Page, html: str, log: FenceLog) -> None:
+    """Tell MkDocs' link check that each quiz the page's rendering placed has its anchor there.
 
     SuperFences stashes a form's HTML before MkDocs looks for ids in a page's raw HTML, so a
-    link to `page.md#quiz-<id>` would otherwise count as broken.
+    link to `page.md#quiz-<id>` would otherwise count as broken. A fence SuperFences formatted
+    and then put back as text (one indented as a code block) stops the build instead of
+    counting as placed.
     """
+    anchors = []
+    for placement in log.placed(page.file):
+        anchor = quiz_anchor(placement.fence.quiz_id)
+        if f'id="{anchor}"' not in html:  # form.html gives the form this id
+            raise BuildInputError(placement.where,
+                                  f"the quiz fence {placement.fence.quiz_id!r} shows as code, not as a quiz: "
+                                  "it is indented as a code block",
+                                  "indent a quiz fence only inside a list item, blockquote or admonition; "
+                                  "to show one as an example, put it inside a longer fence")
+        anchors.append(anchor)
     if page.present_anchor_ids is not None:
-        page.present_anchor_ids.update(quiz_anchor(quiz_id) for quiz_id in placed_quiz_ids(page.markdown or ""))
-
-
-def quiz_homes(pages: Iterable[File]) -> dict[str, File]:
-    """Where each placed quiz lives: the first of `pages` whose Markdown places it.
-
-    Give the guide's pages in reading order (`navigation.guide_pages`): links to a quiz, from
-    the embed snippets and the home page, lead to the page found here.
-    """
-    homes: dict[str, File] = {}
-    for file in pages:
-        body, _ = meta.get_data(file.content_string)
-        for quiz_id in placed_quiz_ids(body):
-            homes.setdefault(quiz_id, file)
-    return homes
-
-
-def check_page(markdown: str, page: Page, known: dict[str, Any]) -> None:
-    """Check every quiz fence of a page; errors name the page and line."""
-    for match in _FENCE.finditer(markdown):
-        where = page_line(page, markdown, match.start())
-        try:
-            fence = parse(match.group("body"))
-        except ValueError as error:
-            raise BuildInputError(where, f"bad quiz fence: {error}", "see 'Placing a quiz in a page' in handbook/quizzes.md") from None
-        if fence.quiz_id not in known:
-            raise BuildInputError(where, f"unknown quiz {fence.quiz_id!r}",
-                                  f"use one of: {', '.join(sorted(known))} (python -m quizzes list)")
+        page.present_anchor_ids.update(anchors)
 
 
 def place_site_root(html: str, page: Page) -> str:
@@ -170,21 +277,21 @@ class FormRenderer:
         return self._rendered[fence]
 
 
-def plug_in(config: MkDocsConfig, render: Callable[[QuizFence], str]) -> None:
+def plug_in(config: MkDocsConfig, render: Callable[[QuizFence], str], log: FenceLog) -> None:
     """Register the quiz fence with pymdownx.superfences, replacing an earlier build's entry."""
     fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
     fences[:] = [entry for entry in fences if entry.get("name") != FENCE_NAME]
-    fences.append({"name": FENCE_NAME, "class": FENCE_NAME, "format": _formatter(render)})
+    fences.append({"name": FENCE_NAME, "class": FENCE_NAME, "format": _formatter(render, log)})
 
 
-def _formatter(render: Callable[[QuizFence], str]) -> Callable[..., str]:
+def _formatter(render: Callable[[QuizFence], str], log: FenceLog) -> Callable[..., str]:
     def format_quiz(source: str, language: str, css_class: str, options: dict[str, Any], md: Any,
                     **kwargs: Any) -> str:
+        placement = log.check(source, md)  # a bad fence raises FenceError, which SuperFences lets through
         try:
-            return render(parse(source))
+            return render(placement.fence)
         except Exception as error:
-            quiz_id = source.strip().partition("\n")[0]
-            raise FenceError(f"quiz fence {quiz_id!r}", f"could not be rendered: {error!r}",
+            raise FenceError(placement.where, f"quiz {placement.fence.quiz_id!r} could not be rendered: {error!r}",
                              "check overrides/partials/quiz/ and the quiz's definition") from error
 
     return format_quiz

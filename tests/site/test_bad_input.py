@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from sitegen import markers
@@ -20,7 +20,7 @@ from sitegen.errors import BuildInputError
 from sitegen.settings import Settings, read
 from tests.conftest import ROOT, copy_project, run_mkdocs_build
 
-NO_QUIZZES = markers.Site(quizzes={}, files=Files([]), nav=None)  # these pages' markers are the clinic's
+NO_QUIZZES = markers.Site(quizzes={}, quiz_homes={})  # these pages' markers are the clinic's
 
 
 @functools.cache

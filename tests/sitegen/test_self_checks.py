@@ -11,12 +11,14 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files, get_files
+from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.pages import Page
 
 import quizzes
 from sitegen import markers
 from sitegen.errors import BuildInputError
+from sitegen.navigation import guide_pages
+from sitegen.quiz.fence import FenceLog, plug_in
 from sitegen.settings import read
 from tests.conftest import ROOT
 from tests.site.html import read_page
@@ -38,12 +40,19 @@ def home_page() -> tuple[str, Page]:
     return page.markdown or "", page
 
 
+def placed_homes(with_pages: bool = True) -> dict[str, File]:
+    """Each quiz's page as the build's survey finds it in the guide's pages (or in none)."""
+    config, files = project()
+    log = FenceLog({quiz.id: quiz for quiz in quizzes.all_quizzes()})
+    plug_in(config, lambda fence: "<form></form>", log)
+    return log.survey(guide_pages(files, config.nav) if with_pages else [], config)
+
+
 def expand_home(quiz_set: dict, with_pages: bool = True) -> str:
     """The home page's Markdown expanded, with the guide's pages (or none, so no quiz is placed)."""
-    config, files = project()
+    config, _ = project()
     markdown, page = home_page()
-    site = markers.Site(quiz_set, files if with_pages else Files([]), config.nav)
-    return markers.expand(markdown, page, read(config.extra), site)
+    return markers.expand(markdown, page, read(config.extra), markers.Site(quiz_set, placed_homes(with_pages)))
 
 
 def test_the_home_page_lists_both_quizzes_linked_to_their_place(built_site: Path) -> None:
@@ -82,8 +91,8 @@ def test_without_the_placed_quizzes_the_marker_stops_the_build() -> None:
 
 
 def test_an_unknown_marker_still_stops_the_build() -> None:
-    config, files = project()
+    config, _ = project()
     markdown, page = home_page()
     with pytest.raises(BuildInputError, match=r"unknown marker '\{\{ quizzes\.everything \}\}'"):
         markers.expand(markdown + "\n{{ quizzes.everything }}\n", page, read(config.extra),
-                       markers.Site({quiz.id: quiz for quiz in quizzes.all_quizzes()}, files, config.nav))
+                       markers.Site({quiz.id: quiz for quiz in quizzes.all_quizzes()}, placed_homes()))
