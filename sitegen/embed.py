@@ -47,7 +47,8 @@ class Embeddable:
 def check_site_url(config: MkDocsConfig) -> str:
     """Snippets need the site's public address; without it, stop with the fix."""
     if not config.site_url:
-        raise BuildInputError("mkdocs.yml", "site_url is missing, and the embed snippets need the site's public address",
+        raise BuildInputError("mkdocs.yml",
+                              "site_url is missing, and the embed snippets need the site's public address",
                               "set site_url (or the SITE_URL variable) to where the site is published")
     return config.site_url
 

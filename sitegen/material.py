@@ -110,8 +110,8 @@ def theme_inline_scripts(base_url: str, templates: Path = TEMPLATES) -> frozense
         found = _INLINE_SCRIPT.findall(source)
         if not found or any(_jinja_beyond_base_url(text) for text in found):
             # A script whose text depends on anything else would not match what the pages carry.
-            raise InternalError(f"expected inline scripts with no template code but the base URL in {templates / name}: "
-                               "update sitegen/material.py for this mkdocs-material version")
+            raise InternalError("expected inline scripts with no template code but the base URL in "
+                                f"{templates / name}: update sitegen/material.py for this mkdocs-material version")
         scripts.update(text.replace(BASE_URL, base_url) for text in found)
     return frozenset(scripts)
 
@@ -154,10 +154,12 @@ def name_scheme_choices(html: str) -> str:
     def named(match: re.Match[str]) -> str:
         scheme = match.group(2)
         if scheme not in SCHEME_NAMES:
-            raise InternalError(f"no name for the colour scheme {scheme!r}: add it to SCHEME_NAMES in sitegen/material.py")
+            raise InternalError(f"no name for the colour scheme {scheme!r}: "
+                                "add it to SCHEME_NAMES in sitegen/material.py")
         return f'{match.group(1)} aria-label="{SCHEME_NAMES[scheme]}"'
 
     renamed, count = _SCHEME_RADIO.subn(named, html)
     if count != html.count('name="__palette"'):
-        raise InternalError("Material's colour toggle changed: update sitegen/material.py for this mkdocs-material version")
+        raise InternalError("Material's colour toggle changed: "
+                            "update sitegen/material.py for this mkdocs-material version")
     return renamed

@@ -192,7 +192,7 @@ class ChecklistQuiz(Quiz):
         if first is None:
             return []
         box, rule = first
-        values = dict(zip(counts, _lowest(box)))
+        values = dict(zip(counts, _lowest(box), strict=True))
         if rule is None:
             return [problem_at(self, f"no rule matches the counts {values}; end with a rule that "
                                      "always matches")]
@@ -239,7 +239,7 @@ Box = tuple[tuple[int, int], ...]
 def _rule_box(rule: Rule, counts: list[str], limits: list[int]) -> Box | None:
     """The combinations the rule matches; None when its conditions contradict each other."""
     box = []
-    for count, limit in zip(counts, limits):
+    for count, limit in zip(counts, limits, strict=True):
         low, high = 0, limit
         for condition in rule.conditions:
             if condition.count == count:
@@ -253,7 +253,7 @@ def _rule_box(rule: Rule, counts: list[str], limits: list[int]) -> Box | None:
 
 def _overlap(first: Box, second: Box) -> Box | None:
     bounds = tuple((max(low, other_low), min(high, other_high))
-                   for (low, high), (other_low, other_high) in zip(first, second))
+                   for (low, high), (other_low, other_high) in zip(first, second, strict=True))
     return None if any(low > high for low, high in bounds) else bounds
 
 
@@ -261,7 +261,7 @@ def _without(box: Box, inner: Box) -> list[Box]:
     """`box` less `inner` (a box inside it), as disjoint boxes: for each count in turn, the
     combinations below and above `inner`'s bounds, the counts before it already within them."""
     pieces = []
-    for index, ((low, high), (inner_low, inner_high)) in enumerate(zip(box, inner)):
+    for index, ((low, high), (inner_low, inner_high)) in enumerate(zip(box, inner, strict=True)):
         if low < inner_low:
             pieces.append(_with_bounds(box, index, low, inner_low - 1))
         if inner_high < high:

@@ -135,7 +135,7 @@ def _tuple(value: tuple[Any, ...], arguments: tuple[Any, ...], at: _At) -> Itera
         yield at.misfit(f"must be {_expected(tuple[arguments], at.path)} "  # type: ignore[misc]
                         f"(a tuple of {len(value)} was given)")
     else:
-        for index, (item, hint) in enumerate(zip(value, arguments)):
+        for index, (item, hint) in enumerate(zip(value, arguments, strict=False)):
             yield from _value(item, hint, at.down(index))
 
 

@@ -130,7 +130,7 @@ def _step_into(node: ast.expr, value: Any, step: str | int | Key) -> tuple[ast.e
 
 
 def _dict_entry(node: ast.Dict, key: Any) -> ast.expr:
-    for written, entry in zip(node.keys, node.values):
+    for written, entry in zip(node.keys, node.values, strict=True):
         if isinstance(written, ast.Constant) and written.value == key and type(written.value) is type(key):
             return entry
     raise LookupError(key)

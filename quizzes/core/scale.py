@@ -464,7 +464,7 @@ class ScaleQuiz(Quiz):
                                                          "contradictory_answers=True, but no dimension has "
                                                          "both statements and reverse-keyed opposites, so "
                                                          "nothing can pick it; remove it"))
-        patterns = [dict(zip(known, combination))
+        patterns = [dict(zip(known, combination, strict=True))
                     for combination in itertools.product((LOW, HIGH), repeat=len(known))]
         patterns.append(dict.fromkeys(known, NEAR))
         for pattern in patterns:

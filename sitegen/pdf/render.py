@@ -88,7 +88,8 @@ def _raise_for(errors: list[str], refused: list[str], document: PrintDocument) -
             raise page_error(page.where, f"an image cannot be rendered: {message}",
                              "check that the file is a valid PNG, JPEG, GIF, WebP or SVG image, then `make build`")
         raise BuildInputError("the print document", message,
-                             "fix what the message names in docs/ and `make build` again; if it names nothing of the guide, it is a bug of sitegen/pdf")
+                             "fix what the message names in docs/ and `make build` again; "
+                             "if it names nothing of the guide, it is a bug of sitegen/pdf")
 
 
 def _name_radio_groups(pdf: Any, questions: dict[str, str]) -> None:
@@ -121,7 +122,7 @@ def _export_the_values(pdf: Any, group: Any) -> None:
     kids = [pdf.objects[_number(kid)] for kid in group.get("Kids", [])]
     if len(values) != len(kids) or len(set(values)) != len(values) or not all(map(PLAIN_NAME.fullmatch, values)):
         return  # values a PDF name cannot carry as they are: the spec's /Opt reading stays
-    for position, (kid, value) in enumerate(zip(kids, values)):
+    for position, (kid, value) in enumerate(zip(kids, values, strict=True)):
         states = kid["AP"]["N"]
         kid["AP"]["N"] = type(states)({value if str(name) == str(position) else name: stream
                                        for name, stream in states.items()})

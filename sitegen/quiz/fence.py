@@ -113,7 +113,8 @@ def check_page(markdown: str, page: Page, known: dict[str, Any]) -> None:
         try:
             fence = parse(match.group("body"))
         except ValueError as error:
-            raise BuildInputError(where, f"bad quiz fence: {error}", "see 'Placing a quiz in a page' in handbook/quizzes.md") from None
+            raise BuildInputError(where, f"bad quiz fence: {error}",
+                                  "see 'Placing a quiz in a page' in handbook/quizzes.md") from None
         if fence.quiz_id not in known:
             raise BuildInputError(where, f"unknown quiz {fence.quiz_id!r}",
                                   f"use one of: {', '.join(sorted(known))} (python -m quizzes list)")

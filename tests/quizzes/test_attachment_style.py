@@ -49,7 +49,7 @@ def test_declares_title_intro_and_the_seven_point_scale(attachment: Quiz) -> Non
 def test_items_are_numbered_in_order_and_interleave_the_dimensions(attachment: Quiz) -> None:
     assert [item.number for item in attachment.items] == list(range(1, len(attachment.items) + 1))
     dimensions = [item.dimension for item in attachment.items]
-    assert all(first != second for first, second in zip(dimensions, dimensions[1:]))
+    assert all(first != second for first, second in zip(dimensions, dimensions[1:], strict=False))
     assert all(re.fullmatch(r"(anx|avo)\d+", item.id) for item in attachment.items)
 
 

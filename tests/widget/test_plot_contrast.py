@@ -42,7 +42,7 @@ def rgba(colour: str) -> tuple[float, float, float, float]:
 
 def over(top: str, below: tuple[float, float, float]) -> tuple[float, float, float]:
     red, green, blue, alpha = rgba(top)
-    return tuple(alpha * channel + (1 - alpha) * under for channel, under in zip((red, green, blue), below))
+    return tuple(alpha * channel + (1 - alpha) * under for channel, under in zip((red, green, blue), below, strict=True))
 
 
 def contrast(first: tuple[float, float, float], second: tuple[float, float, float]) -> float:
