@@ -22,7 +22,6 @@ and nothing is written back into `config.extra`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -65,4 +64,4 @@ class SiteBuild:
 def prepare(config: MkDocsConfig) -> SiteBuild:
     """Check mkdocs.yml's `extra:` settings and the quizzes, before any page is read."""
     return SiteBuild(settings=settings.read(config.extra), quizzes=quiz.prepare(config),
-                     serving=_command == "serve", inline_styles=styles.inline_styles(Path(config.theme.custom_dir)))
+                     serving=_command == "serve", inline_styles=styles.inline_styles(material.overrides_dir(config)))

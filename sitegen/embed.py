@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ from mkdocs.utils import meta
 from sitegen.errors import BuildInputError, InternalError
 from sitegen.navigation import guide_pages
 from sitegen.quiz.fence import quiz_homes
+from sitegen.quiz.surface import QuizSurface
 from sitegen.settings import Origin
 from sitegen.text import markdown_text, title_html
 
@@ -53,7 +54,7 @@ def check_site_url(config: MkDocsConfig) -> str:
     return config.site_url
 
 
-def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any],
+def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: Mapping[str, QuizSurface],
                     allowed_origins: Sequence[Origin]) -> None:
     """Generate the embed variants and the staff page as documentation files."""
     site_url = check_site_url(config)

@@ -21,6 +21,7 @@ from sitegen import embed
 from sitegen.errors import BuildInputError, page_line
 from sitegen.navigation import guide_pages
 from sitegen.quiz.fence import quiz_anchor, quiz_homes
+from sitegen.quiz.surface import QuizSurface
 from sitegen.settings import Clinic, Settings
 from sitegen.text import markdown_text
 
@@ -31,7 +32,7 @@ MARKER = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
 class Site:
     """The build's quizzes (id -> quiz) and files, for markers that point into the site."""
 
-    quizzes: Mapping[str, Any]
+    quizzes: Mapping[str, QuizSurface]
     files: Files
     nav: list[Any] | None
 

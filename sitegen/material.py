@@ -27,8 +27,9 @@ from pathlib import Path
 
 import material
 from jinja2 import ChoiceLoader, DictLoader, Environment
+from mkdocs.config.defaults import MkDocsConfig
 
-from sitegen.errors import InternalError
+from sitegen.errors import BuildInputError, InternalError
 
 TEMPLATES = Path(material.__file__).parent / "templates"
 BUNDLES = "assets/javascripts"  # in Material's templates folder, as the pages address it
@@ -85,6 +86,8 @@ FORGET_OLDER_SETTINGS = (
 
 def keep_settings_for_the_tab(env: Environment, templates: Path = TEMPLATES) -> None:
     """Make the theme render `tab_only_helpers` wherever Material includes its helpers."""
+    if env.loader is None:
+        raise InternalError("Material's environment has no template loader: update sitegen/material.py")
     env.loader = ChoiceLoader([DictLoader({HELPERS: tab_only_helpers(templates)}), env.loader])
 
 
@@ -104,7 +107,7 @@ _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 def theme_inline_scripts(base_url: str, templates: Path = TEMPLATES) -> frozenset[str]:
     """The text of each inline script Material's templates, as the theme renders them, write
     into a page whose base URL (`.`, `../..`, or the site's path on error pages) is base_url."""
-    scripts = set()
+    scripts: set[str] = set()
     for name in THEME_SCRIPT_TEMPLATES:
         source = tab_only_helpers(templates) if name == HELPERS else (templates / name).read_text(encoding="utf-8")
         found = _INLINE_SCRIPT.findall(source)
@@ -163,3 +166,11 @@ def name_scheme_choices(html: str) -> str:
         raise InternalError("Material's colour toggle changed: "
                             "update sitegen/material.py for this mkdocs-material version")
     return renamed
+
+
+def overrides_dir(config: MkDocsConfig) -> Path:
+    """The theme's `custom_dir` (overrides/): the templates, assets and strings the build reads."""
+    if not config.theme.custom_dir:
+        raise BuildInputError("mkdocs.yml: theme.custom_dir", "is not set, and the build reads its templates there",
+                              "set `custom_dir: overrides` under theme")
+    return Path(config.theme.custom_dir)

@@ -11,7 +11,7 @@ import json
 import random
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from .answers import TICKED, read_checklist_answers
 from .model import Category, ChecklistItem, Condition, Group, Quiz, Result, Rule
@@ -62,17 +62,23 @@ class ChecklistQuiz(Quiz):
             note=self.note,
         )
 
+    @property
+    def checklist_items(self) -> tuple[ChecklistItem, ...]:
+        """The items as what they are: the checker refuses any other item type (`item_type`)
+        before a quiz is scored."""
+        return cast("tuple[ChecklistItem, ...]", self.items)
+
     def safety_result(self) -> Result | None:
         """`score()` of the first safety item ticked alone. The checker proves that every safety
         answer, with anything else ticked, picks the same safety-first category."""
-        triggers = [item for item in self.items if item.triggers_safety]
+        triggers = [item for item in self.checklist_items if item.triggers_safety]
         return self.score({triggers[0].id: TICKED}) if triggers else None
 
     def count_ticked(self, ticked: set[str]) -> dict[str, int]:
         """{group id: ticked items in it, ..., "safety_triggers": ticked safety-trigger items}."""
         counts = {group.id: sum(1 for item in self.items_in(group.id) if item.id in ticked)
                   for group in self.groups}
-        counts[SAFETY_TRIGGERS] = sum(1 for item in self.items
+        counts[SAFETY_TRIGGERS] = sum(1 for item in self.checklist_items
                                       if item.triggers_safety and item.id in ticked)
         return counts
 
@@ -89,8 +95,8 @@ class ChecklistQuiz(Quiz):
 
     def scoring_key(self) -> dict[str, Any]:
         """The paper scoring key: plain `steps` plus the structured fields a hand-scorer needs."""
-        triggers = [item.number for item in self.items if item.triggers_safety]
-        counts = [{"id": group.id, "label": group.label,
+        triggers = [item.number for item in self.checklist_items if item.triggers_safety]
+        counts: list[dict[str, Any]] = [{"id": group.id, "label": group.label,
                    "items": [item.number for item in self.items_in(group.id)]}
                   for group in self.groups]
         counts.append({"id": SAFETY_TRIGGERS, "label": "Safety answers", "items": triggers})
@@ -184,7 +190,7 @@ class ChecklistQuiz(Quiz):
         one-by-one walk would meet first (counts in `counts` order, the last changing fastest).
         """
         limits = {group.id: len(self.items_in(group.id)) for group in self.groups}
-        limits[SAFETY_TRIGGERS] = sum(1 for item in self.items if item.triggers_safety)
+        limits[SAFETY_TRIGGERS] = sum(1 for item in self.checklist_items if item.triggers_safety)
         if limits[SAFETY_TRIGGERS] and not any(category.safety_first for category in self.categories):
             return [problem_at(self, "some items trigger safety, but no category has safety_first=True")]
         failures = self._failing_boxes(counts, [limits[count] for count in counts])

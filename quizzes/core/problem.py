@@ -55,7 +55,8 @@ def field_line(defined: Any, path: Path) -> int:
     tree = _parsed(defined.file)
     call = _creating_call(tree, defined) if tree else None
     if tree is None or call is None:
-        return defined.line
+        line: int = defined.line
+        return line
     assigned = _module_assignments(tree)
     node: ast.expr = call
     value = defined

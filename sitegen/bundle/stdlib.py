@@ -20,14 +20,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitegen.bundle.lockfile import site_lockfile
 from sitegen.bundle.runtime import Runtime
 from sitegen.bundle.wheel import Wheel
 from sitegen.errors import BuildInputError
+
+if TYPE_CHECKING:  # for types only: sitegen.quiz imports this module, so a real import would be a cycle
+    from sitegen.quiz.surface import QuizSurface
 
 SCRIPT = Path(__file__).with_name("stdlib.mjs")
 CACHE = Path(tempfile.gettempdir()) / "rebuilding-trust-site-stdlib"
@@ -69,7 +73,7 @@ class _Job:
     samples: list[_Sample]
 
 
-def build_site_stdlib(project: Path, runtime: Runtime, wheel: Wheel, quizzes: dict[str, Any]) -> SiteStdlib:
+def build_site_stdlib(project: Path, runtime: Runtime, wheel: Wheel, quizzes: Mapping[str, QuizSurface]) -> SiteStdlib:
     """The site stdlib for this runtime and wheel: from the cache, or found and proven now."""
     folder = CACHE / _digest(runtime, wheel)[:24]
     if not (folder / RECORD_NAME).is_file():
@@ -86,7 +90,7 @@ def _digest(runtime: Runtime, wheel: Wheel) -> str:
     return digest.hexdigest()
 
 
-def _build(folder: Path, project: Path, runtime: Runtime, wheel: Wheel, quizzes: dict[str, Any]) -> None:
+def _build(folder: Path, project: Path, runtime: Runtime, wheel: Wheel, quizzes: Mapping[str, QuizSurface]) -> None:
     """Run Node, check its report, then move the zip and its module list into the cache.
 
     Written under temporary names and renamed: two test workers may build the same one at once.
@@ -108,7 +112,7 @@ def _build(folder: Path, project: Path, runtime: Runtime, wheel: Wheel, quizzes:
 # What Node runs
 # -----------------------------------------------------------------------------
 
-def _quiz_modules(project: Path, quizzes: dict[str, Any]) -> list[tuple[str, str]]:
+def _quiz_modules(project: Path, quizzes: Mapping[str, QuizSurface]) -> list[tuple[str, str]]:
     """Every quiz module by name, as the browser imports it, with its file."""
     files = sorted({_relative(project, quiz.file) for quiz in quizzes.values()})
     return [(file.removesuffix(".py").replace("/", "."), file) for file in files]
@@ -124,7 +128,7 @@ def _import_statements(project: Path) -> list[tuple[str, str]]:
         where = path.relative_to(project).as_posix()
         for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
             for statement in _statements(node):
-                statements.setdefault(statement, f"{where}:{node.lineno}")
+                statements.setdefault(statement, f"{where}:{getattr(node, 'lineno', 1)}")
     return list(statements.items())
 
 
@@ -140,7 +144,7 @@ def _statements(node: ast.AST) -> list[str]:
     return []
 
 
-def _samples(project: Path, quizzes: dict[str, Any]) -> list[_Sample]:
+def _samples(project: Path, quizzes: Mapping[str, QuizSurface]) -> list[_Sample]:
     """`python -m quizzes check`'s sample answer sets, valid and invalid, with CPython's replies.
 
     Imported at call time: the build imports `quizzes/` afresh each time (see quiz/source.py).
@@ -189,7 +193,8 @@ def _run_node(staging: Path, runtime: Runtime, wheel: Wheel, job: _Job, output: 
     if done.returncode != 0:
         raise _node_failed(f"it exited with code {done.returncode}:\n    {_last_lines(done.stderr)}")
     try:
-        return json.loads(done.stdout)
+        report: dict[str, Any] = json.loads(done.stdout)
+        return report
     except json.JSONDecodeError:
         raise _node_failed(f"its report is not JSON:\n    {_last_lines(done.stdout + done.stderr)}") from None
 
@@ -246,7 +251,7 @@ def _failure_error(failure: dict[str, Any], job: _Job, runtime: Runtime) -> Buil
         when = f"{doing} " if failure["step"] == "sample" else ""  # no import statement shows it: say when
         return BuildInputError(where, f"{when}imports {module!r}, which {browser} does not include",
                                "use another standard-library module, or remove the import")
-    python = runtime.lockfile()["info"]["python"]  # type: ignore[index]
+    python = runtime.lockfile()["info"]["python"]
     return BuildInputError(where, f"{doing} fails in {browser}: {failure['message']}",
                            f"make the code work on Python {python} too")
 

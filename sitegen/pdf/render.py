@@ -44,7 +44,10 @@ def write_pdf(document: PrintDocument, site_dir: Path, output: Path) -> tuple[in
     site = site_dir.resolve()
     refused: list[str] = []
 
-    class SiteOnlyFetcher(weasyprint.URLFetcher):  # type: ignore[name-defined,misc]
+    fetcher: Any = weasyprint.URLFetcher
+
+    # WeasyPrint ships no types, so its fetcher is Any to mypy, which refuses subclassing Any.
+    class SiteOnlyFetcher(fetcher):  # type: ignore[misc]
         """Serves files of the built site only: the export never uses the network."""
 
         def fetch(self, url: str, headers: Any = None) -> Any:

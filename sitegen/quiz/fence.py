@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from mkdocs.utils import meta
 
 from sitegen.errors import BuildInputError, FenceError, page_line
 from sitegen.quiz.key import grouped_steps
+from sitegen.quiz.surface import QuizSurface
 
 FENCE_NAME = "quiz"
 OPTIONS = {"key": ("closed", "open")}
@@ -106,7 +107,7 @@ def quiz_homes(pages: Iterable[File]) -> dict[str, File]:
     return homes
 
 
-def check_page(markdown: str, page: Page, known: dict[str, Any]) -> None:
+def check_page(markdown: str, page: Page, known: Mapping[str, QuizSurface]) -> None:
     """Check every quiz fence of a page; errors name the page and line."""
     for match in _FENCE.finditer(markdown):
         where = page_line(page, markdown, match.start())
@@ -122,7 +123,7 @@ def check_page(markdown: str, page: Page, known: dict[str, Any]) -> None:
 
 def load_strings(overrides: Path) -> dict[str, Any]:
     """The widget's reader-facing strings, kept in one file for translation."""
-    strings = json.loads((overrides / "assets" / "quiz" / "strings.json").read_text(encoding="utf-8"))
+    strings: dict[str, Any] = json.loads((overrides / "assets" / "quiz" / "strings.json").read_text(encoding="utf-8"))
     strings.pop("_comment", None)
     return strings
 
@@ -133,7 +134,7 @@ class FormRenderer:
     Made once per build, so its memo of rendered forms goes with the build.
     """
 
-    def __init__(self, overrides: Path, quizzes: dict[str, Any], strings: dict[str, Any], site_root: str,
+    def __init__(self, overrides: Path, quizzes: Mapping[str, QuizSurface], strings: dict[str, Any], site_root: str,
                  assets: str) -> None:
         self._env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(overrides / "partials" / "quiz"),
