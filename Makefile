@@ -19,7 +19,7 @@ PDFTOTEXT := /usr/bin/pdftotext
 # Material prints its end-of-life notice once per `mkdocs` process (build or serve); it is not
 # silenced here. The tests silence it themselves (devkit/build.py, tests/conftest.py).
 
-.PHONY: serve build build-site pdf test install install-test clean
+.PHONY: serve build build-site pdf test lint install install-test clean
 
 serve: install ## Serve the site with live reload at http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --dev-addr $(DEV_ADDR)
@@ -34,6 +34,14 @@ pdf: build-site ## Export the built guide as one PDF: site/downloads/guide.pdf
 
 test: install-test ## Run the whole test suite, on two workers (pytest-xdist)
 	$(PY) -m pytest -n 2 --dist worksteal
+
+# Checks only, never fixes: a finding stops CI (.ci/run) before the tests. Settings in
+# pyproject.toml (ruff, mypy) and eslint.config.mjs. Fix import order with
+# `.venv/bin/ruff check --fix --select I .`.
+lint: install-test ## ruff, mypy (strict on hooks.py, sitegen, quizzes, devkit) and eslint
+	$(VENV)/bin/ruff check .
+	$(PY) -m mypy
+	node_modules/.bin/eslint .
 
 .PHONY: audit install-audit
 audit: install-audit ## Lighthouse and the Nu Html Checker on a fresh build; writes audit/results.json (not in `make test`)
