@@ -1,5 +1,5 @@
 """The build reads its templates, assets and strings from the theme's custom_dir: without one
-it stops, naming the setting, instead of reading a folder named "None"."""
+it stops, naming the setting (it used to fail with a TypeError from Path(None))."""
 
 from __future__ import annotations
 
