@@ -19,7 +19,7 @@ PDFTOTEXT := /usr/bin/pdftotext
 # Material prints its end-of-life notice once per `mkdocs` process (build or serve); it is not
 # silenced here. The tests silence it themselves (devkit/build.py, tests/conftest.py).
 
-.PHONY: serve build build-site pdf test install install-test clean
+.PHONY: serve build build-site pdf test lint install install-test clean
 
 # A build for publishing names the address it will be published at: canonical links,
 # sitemap.xml and the embed snippets are written from it. Checked first,
@@ -45,6 +45,14 @@ pdf: site-url build-site ## Export the built guide as one PDF: site/downloads/gu
 
 test: install-test ## Run the whole test suite, on two workers (pytest-xdist)
 	$(PY) -m pytest -n 2 --dist worksteal
+
+# Checks only, never fixes: a finding stops CI (.ci/run) before the tests. Settings in
+# pyproject.toml (ruff, mypy) and eslint.config.mjs. Fix import order with
+# `.venv/bin/ruff check --fix --select I .`.
+lint: install-test ## ruff, mypy (strict on hooks.py, sitegen, quizzes, devkit) and eslint
+	$(VENV)/bin/ruff check .
+	$(PY) -m mypy
+	node_modules/.bin/eslint .
 
 .PHONY: audit install-audit
 audit: install-audit ## Lighthouse and the Nu Html Checker on a fresh build; writes audit/results.json (not in `make test`)

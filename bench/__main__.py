@@ -35,7 +35,7 @@ def guarded(group: str, measure: Callable[[], list[Figure]], part: str = "(whole
     start = time.perf_counter()
     try:
         figures = measure()
-    except Exception as error:  # noqa: BLE001 - one broken group must not hide the others
+    except Exception as error:  # any error: one broken group must not hide the others
         traceback.print_exc()
         figures = [unavailable(group, part, "", f"{type(error).__name__}: {error}")]
     print(f"bench: {group} done in {time.perf_counter() - start:.0f} s", file=sys.stderr, flush=True)
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", choices=GROUPS, default=list(GROUPS), help="groups to run")
     args = parser.parse_args(argv)
     start, load_at_start = time.perf_counter(), os.getloadavg()[0]
-    meta: dict = {"date": datetime.datetime.now(datetime.timezone.utc).date().isoformat(), "machine": machine(),
+    meta: dict = {"date": datetime.datetime.now(datetime.UTC).date().isoformat(), "machine": machine(),
                   "runs": args.runs, "slow_runs": args.slow_runs, "load_average_at_start": load_at_start}
     if load_at_start > 0.5 * (os.cpu_count() or 1):
         print(f"bench: warning: load average {load_at_start:.1f}: other work is running, "

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import tempfile
-from statistics import median
 from pathlib import Path
+from statistics import median
 
 from bench.report import Figure
 from bench.sites import plain_project, synthetic_project
@@ -31,7 +31,7 @@ def measure(runs: int, site_url: str) -> list[Figure]:
             for key, project in projects.items():
                 times[key].append(timed_build(project, work / f"out-{key}", site_url))
         pages = {key: len(list((work / f"out-{key}").rglob("*.html"))) for key in ("site", "plain")}
-    ratios = [site / plain for site, plain in zip(times["site"], times["plain"])]
+    ratios = [site / plain for site, plain in zip(times["site"], times["plain"], strict=True)]
     figures = [
         Figure(GROUP, "mkdocs build, this site", "s", times["site"], note=f"{pages['site']} HTML files written"),
         Figure(GROUP, "mkdocs build, plain Material (same docs/, none of the build hooks)", "s", times["plain"],
@@ -43,7 +43,7 @@ def measure(runs: int, site_url: str) -> list[Figure]:
         figures.append(Figure(GROUP, f"synthetic {size} pages, {round(size * FENCES_PER_PAGE)} quiz fences: "
                                      "time per page", "ms", per_page,
                               note=f"whole build {median(times[size]):.2f} s"))
-    slopes, intercepts = zip(*(_fit(SIZES, [times[size][run] for size in SIZES]) for run in range(runs)))
+    slopes, intercepts = zip(*(_fit(SIZES, [times[size][run] for size in SIZES]) for run in range(runs)), strict=True)
     figures.append(Figure(GROUP, "synthetic: cost of one more page (least-squares slope, 20–200)", "ms",
                           [slope * 1000 for slope in slopes],
                           note=f"fixed cost {median(list(intercepts)):.2f} s; {_linearity(times)}"))
@@ -62,7 +62,7 @@ def timed_build(project: Path, site_dir: Path, site_url: str) -> float:
 def _fit(xs: tuple[int, ...], ys: list[float]) -> tuple[float, float]:
     """Least-squares line y = a + b·x; returns (b, a)."""
     mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
-    slope = (sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys))
+    slope = (sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
              / sum((x - mean_x) ** 2 for x in xs))
     return slope, mean_y - slope * mean_x
 
@@ -71,5 +71,5 @@ def _linearity(times: dict[str | int, list[float]]) -> str:
     """How far the medians stray from their straight line, as a share of the 200-page build."""
     medians = [median(times[size]) for size in SIZES]
     slope, intercept = _fit(SIZES, medians)
-    worst = max(abs(intercept + slope * size - value) for size, value in zip(SIZES, medians))
+    worst = max(abs(intercept + slope * size - value) for size, value in zip(SIZES, medians, strict=True))
     return f"medians within {worst / medians[-1]:.0%} of the line"

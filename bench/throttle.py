@@ -21,12 +21,14 @@ request without a response, as a network that is down would fail it, and notes i
 from __future__ import annotations
 
 import functools
+import io
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from devkit.serve import SiteServer, _Handler
 
@@ -56,7 +58,7 @@ def pace(free_at: float, now: float, size: int, rate: float) -> tuple[float, flo
 class _SlowHandler(_Handler):
     server: BenchServer
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         if self.server.refused is not None:
             self.server.refused.append(self.path.split("?")[0])
             self.close_connection = True  # no response at all: the browser sees a network error
@@ -79,7 +81,7 @@ class BenchServer(SiteServer):
         self._link = threading.Lock()
         self._free_at = 0.0
 
-    def count(self, handler: _Handler, size: int) -> None:  # type: ignore[override]
+    def count(self, handler: _Handler, size: int) -> None:
         """Count the bytes (SiteServer), then hold the write until the link has carried them."""
         super().count(handler, size)
         network = self.network

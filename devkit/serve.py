@@ -17,13 +17,17 @@ import gzip
 import http.server
 import io
 import shutil
+import socket
 import sys
 import threading
 from collections import Counter
 from collections.abc import Callable
 from http import HTTPStatus
 from pathlib import Path
-from typing import BinaryIO, ClassVar, Self
+from typing import TYPE_CHECKING, Any, BinaryIO, Self
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 MIME_TYPES = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
               ".json": "application/json", ".svg": "image/svg+xml", ".css": "text/css"}
@@ -54,18 +58,18 @@ def read_headers_file(site_dir: Path) -> Headers:
     return headers
 
 
-class _CountingWriter(io.RawIOBase):
+class _CountingWriter(io.BufferedIOBase):
     """Wraps the socket writer; adds every byte written to the server's tally for the path."""
 
-    def __init__(self, raw: BinaryIO, add: Callable[[int], None]) -> None:
+    def __init__(self, raw: io.BufferedIOBase, add: Callable[[int], None]) -> None:
         super().__init__()
         self.raw, self.add = raw, add
 
     def writable(self) -> bool:
         return True
 
-    def write(self, data: bytes) -> int:  # type: ignore[override]
-        self.add(len(data))
+    def write(self, data: ReadableBuffer) -> int:
+        self.add(memoryview(data).nbytes)
         return self.raw.write(data)
 
     def flush(self) -> None:
@@ -91,11 +95,11 @@ def not_modified_since(header: str | None, modified: int) -> bool:
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     server: SiteServer
-    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
     def setup(self) -> None:
         super().setup()
-        self.wfile = _CountingWriter(self.wfile, functools.partial(self.server.count, self))  # type: ignore[assignment]
+        self.wfile = _CountingWriter(self.wfile, functools.partial(self.server.count, self))
 
     def end_headers(self) -> None:
         for name, value in self.server.headers():
@@ -106,7 +110,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         """The file for an address under the server's prefix (the prefix stands for site_dir)."""
         return super().translate_path("/" + path.removeprefix(self.server.prefix))
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         if not self.path.startswith(self.server.prefix):
             self.send_error(HTTPStatus.NOT_FOUND, "outside the folder the site is published in")
             return None
@@ -176,10 +180,10 @@ class SiteServer(http.server.ThreadingHTTPServer):
         with self._gzip_lock:
             self._gzipped.clear()
 
-    def handle_error(self, request: object, client_address: tuple[str, int]) -> None:
+    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
         """A browser that hangs up mid-response (a closed tab) is no error of the site's."""
         if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
+            super().handle_error(request, client_address)
 
     def headers(self) -> Headers:
         """The `_headers` lines for every response, read again when the file changes."""

@@ -138,8 +138,8 @@ QUIZ = ScaleQuiz(
     items=ITEMS,
     categories=CATEGORIES,
     note=(
-        "Your scores describe how you answered today, and they can change. None of these patterns mean you are \u201ctoo much\u201d or "
-        "\u201ctoo hard to love.\u201d A therapist can help you make sense of them."
+        "Your scores describe how you answered today, and they can change. None of these patterns mean you are "
+        "\u201ctoo much\u201d or \u201ctoo hard to love.\u201d A therapist can help you make sense of them."
     ),
     scale=AGREE_7,
     dimensions=(Dimension(ANXIETY, "Anxiety"), Dimension(AVOIDANCE, "Avoidance")),

@@ -23,7 +23,6 @@ and nothing is written back into `config.extra`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -67,4 +66,4 @@ def prepare(config: MkDocsConfig) -> SiteBuild:
     """Check the site's address, mkdocs.yml's `extra:` settings and the quizzes, before any page is read."""
     address.public_address(config.site_url)
     return SiteBuild(settings=settings.read(config.extra), quizzes=quiz.prepare(config),
-                     serving=_command == "serve", inline_styles=styles.inline_styles(Path(config.theme.custom_dir)))
+                     serving=_command == "serve", inline_styles=styles.inline_styles(material.overrides_dir(config)))

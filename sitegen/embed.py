@@ -25,6 +25,7 @@ from mkdocs.utils import meta
 from sitegen.address import public_address
 from sitegen.errors import InternalError
 from sitegen.navigation import guide_pages
+from sitegen.quiz.surface import QuizSurface
 from sitegen.settings import Origin
 from sitegen.text import markdown_text, title_html
 
@@ -44,7 +45,8 @@ class Embeddable:
     full_url: str
 
 
-def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: dict[str, Any], quiz_homes: Mapping[str, File],
+def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: Mapping[str, QuizSurface],
+                    quiz_homes: Mapping[str, File],
                     allowed_origins: Sequence[Origin]) -> None:
     """Generate the embed variants and the staff page as documentation files.
 

@@ -84,7 +84,7 @@ def theme_scripts_only(html: str, where: str, bases: set[str]) -> set[str]:
     return scripts
 
 
-def base_urls(site_path: str, site_url: str) -> set[str]:
+def base_urls(site_path: str, site_url: str | None) -> set[str]:
     """The base URLs a built page at site_path (`a/index.html`) may carry: relative to its
     folder, or, on an error page such as 404.html, the site's own path."""
     return {get_relative_url(".", site_path), urlsplit(site_url or "/").path or "/"}
@@ -97,15 +97,15 @@ def page_source(page: Page) -> str:
     return f"docs/{source}" if source else f"site/{page.file.dest_uri}"
 
 
-def check_page_scripts(html: str, page: Page, site_url: str) -> None:
+def check_page_scripts(html: str, page: Page, site_url: str | None) -> None:
     """Stop the build at a page that carries an inline script the theme does not write."""
     theme_scripts_only(html, page_source(page), base_urls(page.file.dest_uri, site_url))
 
 
-def inline_script_hashes(site_dir: Path, site_url: str) -> list[str]:
+def inline_script_hashes(site_dir: Path, site_url: str | None) -> list[str]:
     """CSP source expressions ('sha256-…') for the theme's inline scripts on the built pages;
     BuildInputError naming the built file for any other inline script."""
-    hashes = set()
+    hashes: set[str] = set()
     for page in sorted(site_dir.rglob("*.html")):
         site_path = page.relative_to(site_dir).as_posix()
         scripts = theme_scripts_only(page.read_text(encoding="utf-8"), posixpath.join("site", site_path),
@@ -147,7 +147,7 @@ def content_security_policy(script_hashes: list[str], ancestors: str) -> str:
     return "; ".join(directives)
 
 
-def write_headers_file(site_dir: Path, allowed_origins: Sequence[Origin], site_url: str) -> None:
+def write_headers_file(site_dir: Path, allowed_origins: Sequence[Origin], site_url: str | None) -> None:
     """Write `site/_headers` with the policy and a few protective headers for every path."""
     policy = content_security_policy(inline_script_hashes(site_dir, site_url), frame_ancestors(allowed_origins))
     lines = [

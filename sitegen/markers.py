@@ -11,7 +11,6 @@ import posixpath
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
@@ -20,6 +19,7 @@ from mkdocs.utils import normalize_url
 from sitegen import embed
 from sitegen.errors import BuildInputError, page_line
 from sitegen.quiz.fence import quiz_anchor
+from sitegen.quiz.surface import QuizSurface
 from sitegen.settings import Clinic, Settings
 from sitegen.text import markdown_text
 
@@ -31,7 +31,7 @@ class Site:
     """The build's quizzes (id -> quiz) and the page each placed quiz lives on, for markers
     that point into the site."""
 
-    quizzes: Mapping[str, Any]
+    quizzes: Mapping[str, QuizSurface]
     quiz_homes: Mapping[str, File]
 
 

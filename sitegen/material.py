@@ -27,8 +27,9 @@ from pathlib import Path
 
 import material
 from jinja2 import ChoiceLoader, DictLoader, Environment
+from mkdocs.config.defaults import MkDocsConfig
 
-from sitegen.errors import InternalError
+from sitegen.errors import BuildInputError, InternalError
 
 TEMPLATES = Path(material.__file__).parent / "templates"
 BUNDLES = "assets/javascripts"  # in Material's templates folder, as the pages address it
@@ -85,6 +86,8 @@ FORGET_OLDER_SETTINGS = (
 
 def keep_settings_for_the_tab(env: Environment, templates: Path = TEMPLATES) -> None:
     """Make the theme render `tab_only_helpers` wherever Material includes its helpers."""
+    if env.loader is None:
+        raise InternalError("Material's environment has no template loader: update sitegen/material.py")
     env.loader = ChoiceLoader([DictLoader({HELPERS: tab_only_helpers(templates)}), env.loader])
 
 
@@ -104,14 +107,14 @@ _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 def theme_inline_scripts(base_url: str, templates: Path = TEMPLATES) -> frozenset[str]:
     """The text of each inline script Material's templates, as the theme renders them, write
     into a page whose base URL (`.`, `../..`, or the site's path on error pages) is base_url."""
-    scripts = set()
+    scripts: set[str] = set()
     for name in THEME_SCRIPT_TEMPLATES:
         source = tab_only_helpers(templates) if name == HELPERS else (templates / name).read_text(encoding="utf-8")
         found = _INLINE_SCRIPT.findall(source)
         if not found or any(_jinja_beyond_base_url(text) for text in found):
             # A script whose text depends on anything else would not match what the pages carry.
-            raise InternalError(f"expected inline scripts with no template code but the base URL in {templates / name}: "
-                               "update sitegen/material.py for this mkdocs-material version")
+            raise InternalError("expected inline scripts with no template code but the base URL in "
+                                f"{templates / name}: update sitegen/material.py for this mkdocs-material version")
         scripts.update(text.replace(BASE_URL, base_url) for text in found)
     return frozenset(scripts)
 
@@ -154,10 +157,20 @@ def name_scheme_choices(html: str) -> str:
     def named(match: re.Match[str]) -> str:
         scheme = match.group(2)
         if scheme not in SCHEME_NAMES:
-            raise InternalError(f"no name for the colour scheme {scheme!r}: add it to SCHEME_NAMES in sitegen/material.py")
+            raise InternalError(f"no name for the colour scheme {scheme!r}: "
+                                "add it to SCHEME_NAMES in sitegen/material.py")
         return f'{match.group(1)} aria-label="{SCHEME_NAMES[scheme]}"'
 
     renamed, count = _SCHEME_RADIO.subn(named, html)
     if count != html.count('name="__palette"'):
-        raise InternalError("Material's colour toggle changed: update sitegen/material.py for this mkdocs-material version")
+        raise InternalError("Material's colour toggle changed: "
+                            "update sitegen/material.py for this mkdocs-material version")
     return renamed
+
+
+def overrides_dir(config: MkDocsConfig) -> Path:
+    """The theme's `custom_dir` (overrides/): the templates, assets and strings the build reads."""
+    if not config.theme.custom_dir:
+        raise BuildInputError("mkdocs.yml: theme.custom_dir", "is not set, and the build reads its templates there",
+                              "set `custom_dir: overrides` under theme")
+    return Path(config.theme.custom_dir)

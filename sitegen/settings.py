@@ -123,7 +123,7 @@ def https_address(value: object) -> str:
     parts = urlsplit(value) if isinstance(value, str) and _invisible(value) is None else None
     if parts is None or parts.scheme != "https" or not parts.hostname or "@" in parts.netloc:
         raise Problem(f"must be an https:// address, got {value!r}")
-    return value
+    return str(value)  # a str already (urlsplit ran on it); said for the type checker
 
 
 LINK_FIX = ("write a full https:// address (e.g. https://calmagain.example/book/) or a path inside this site, "
@@ -372,7 +372,7 @@ def read(extra: Mapping[str, Any]) -> Settings:
     """The checked `extra:` settings; otherwise one BuildInputError naming every bad key
     (`mkdocs.yml: extra.<key> …`), each with its fix."""
     problems: list[BuildInputError] = []
-    settings = _read_block(Settings, extra, "extra", "", problems, others_allowed=True)
+    settings: Settings = _read_block(Settings, extra, "extra", "", problems, others_allowed=True)
     if problems:
         raise BuildInputErrors(problems)
     return settings
@@ -400,7 +400,7 @@ def _read_block(kind: type, value: object, key: str, fix: str, problems: list[Bu
     return kind(**found)
 
 
-def _read_value(field: dataclasses.Field, value: object, key: str, fix: str,
+def _read_value(field: dataclasses.Field[Any], value: object, key: str, fix: str,
                 problems: list[BuildInputError]) -> Any:
     if value is None and field.default is not dataclasses.MISSING:
         return field.default

@@ -11,6 +11,7 @@ fields declare too (so every link a result shows is one a quiz may show).
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import importlib.util
 import json
@@ -43,7 +44,7 @@ SEED = 20240601  # a fixed seed: every run checks the same sample
 
 def check_package() -> tuple[list[Problem], list[Quiz]]:
     """Check every quiz module in the `quizzes` package."""
-    results = [_check_module(_origin(name), lambda name=name: importlib.import_module(name))
+    results = [_check_module(_origin(name), functools.partial(importlib.import_module, name))
                for name in quiz_module_names()]
     return _combine(results)
 
@@ -61,7 +62,7 @@ def check_paths(paths: Sequence[str]) -> tuple[list[Problem], list[Quiz]]:
         else:
             results.append(([Problem(path, 1, "no such file or directory")], None))
             files = []
-        results += [_check_module(file, lambda file=file: load_module_file(file)) for file in files]
+        results += [_check_module(file, functools.partial(load_module_file, file)) for file in files]
     return _combine(results)
 
 

@@ -11,7 +11,7 @@ import json
 import random
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from .answers import TICKED, read_checklist_answers
 from .model import Category, ChecklistItem, Condition, Group, Quiz, Result, Rule
@@ -62,17 +62,23 @@ class ChecklistQuiz(Quiz):
             note=self.note,
         )
 
+    @property
+    def checklist_items(self) -> tuple[ChecklistItem, ...]:
+        """The items as what they are: the checker refuses any other item type (`item_type`)
+        before a quiz is scored."""
+        return cast("tuple[ChecklistItem, ...]", self.items)
+
     def safety_result(self) -> Result | None:
         """`score()` of the first safety item ticked alone. The checker proves that every safety
         answer, with anything else ticked, picks the same safety-first category."""
-        triggers = [item for item in self.items if item.triggers_safety]
+        triggers = [item for item in self.checklist_items if item.triggers_safety]
         return self.score({triggers[0].id: TICKED}) if triggers else None
 
     def count_ticked(self, ticked: set[str]) -> dict[str, int]:
         """{group id: ticked items in it, ..., "safety_triggers": ticked safety-trigger items}."""
         counts = {group.id: sum(1 for item in self.items_in(group.id) if item.id in ticked)
                   for group in self.groups}
-        counts[SAFETY_TRIGGERS] = sum(1 for item in self.items
+        counts[SAFETY_TRIGGERS] = sum(1 for item in self.checklist_items
                                       if item.triggers_safety and item.id in ticked)
         return counts
 
@@ -89,8 +95,8 @@ class ChecklistQuiz(Quiz):
 
     def scoring_key(self) -> dict[str, Any]:
         """The paper scoring key: plain `steps` plus the structured fields a hand-scorer needs."""
-        triggers = [item.number for item in self.items if item.triggers_safety]
-        counts = [{"id": group.id, "label": group.label,
+        triggers = [item.number for item in self.checklist_items if item.triggers_safety]
+        counts: list[dict[str, Any]] = [{"id": group.id, "label": group.label,
                    "items": [item.number for item in self.items_in(group.id)]}
                   for group in self.groups]
         counts.append({"id": SAFETY_TRIGGERS, "label": "Safety answers", "items": triggers})
@@ -184,7 +190,7 @@ class ChecklistQuiz(Quiz):
         one-by-one walk would meet first (counts in `counts` order, the last changing fastest).
         """
         limits = {group.id: len(self.items_in(group.id)) for group in self.groups}
-        limits[SAFETY_TRIGGERS] = sum(1 for item in self.items if item.triggers_safety)
+        limits[SAFETY_TRIGGERS] = sum(1 for item in self.checklist_items if item.triggers_safety)
         if limits[SAFETY_TRIGGERS] and not any(category.safety_first for category in self.categories):
             return [problem_at(self, "some items trigger safety, but no category has safety_first=True")]
         failures = self._failing_boxes(counts, [limits[count] for count in counts])
@@ -192,7 +198,7 @@ class ChecklistQuiz(Quiz):
         if first is None:
             return []
         box, rule = first
-        values = dict(zip(counts, _lowest(box)))
+        values = dict(zip(counts, _lowest(box), strict=True))
         if rule is None:
             return [problem_at(self, f"no rule matches the counts {values}; end with a rule that "
                                      "always matches")]
@@ -239,7 +245,7 @@ Box = tuple[tuple[int, int], ...]
 def _rule_box(rule: Rule, counts: list[str], limits: list[int]) -> Box | None:
     """The combinations the rule matches; None when its conditions contradict each other."""
     box = []
-    for count, limit in zip(counts, limits):
+    for count, limit in zip(counts, limits, strict=True):
         low, high = 0, limit
         for condition in rule.conditions:
             if condition.count == count:
@@ -253,7 +259,7 @@ def _rule_box(rule: Rule, counts: list[str], limits: list[int]) -> Box | None:
 
 def _overlap(first: Box, second: Box) -> Box | None:
     bounds = tuple((max(low, other_low), min(high, other_high))
-                   for (low, high), (other_low, other_high) in zip(first, second))
+                   for (low, high), (other_low, other_high) in zip(first, second, strict=True))
     return None if any(low > high for low, high in bounds) else bounds
 
 
@@ -261,7 +267,7 @@ def _without(box: Box, inner: Box) -> list[Box]:
     """`box` less `inner` (a box inside it), as disjoint boxes: for each count in turn, the
     combinations below and above `inner`'s bounds, the counts before it already within them."""
     pieces = []
-    for index, ((low, high), (inner_low, inner_high)) in enumerate(zip(box, inner)):
+    for index, ((low, high), (inner_low, inner_high)) in enumerate(zip(box, inner, strict=True)):
         if low < inner_low:
             pieces.append(_with_bounds(box, index, low, inner_low - 1))
         if inner_high < high:

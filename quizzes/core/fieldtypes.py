@@ -81,7 +81,8 @@ def _fields(value: Any, at: _At) -> Iterator[Misfit]:
     at.walked[id(value)] = value
     if isinstance(value, Defined):
         at = _At(value, at.walked)  # its own line is nearer than its owner's
-    hints = _hints(type(value))
+    kind: type = type(value)
+    hints = _hints(kind)
     for field in dataclasses.fields(value):
         if field.name in PLACE:
             continue
@@ -132,10 +133,10 @@ def _tuple(value: tuple[Any, ...], arguments: tuple[Any, ...], at: _At) -> Itera
         for index, item in enumerate(value):
             yield from _value(item, arguments[0], at.down(index))
     elif arguments and len(value) != len(arguments):
-        yield at.misfit(f"must be {_expected(tuple[arguments], at.path)} "  # type: ignore[misc]
+        yield at.misfit(f"must be {_expected(types.GenericAlias(tuple, arguments), at.path)} "
                         f"(a tuple of {len(value)} was given)")
     else:
-        for index, (item, hint) in enumerate(zip(value, arguments)):
+        for index, (item, hint) in enumerate(zip(value, arguments, strict=False)):
             yield from _value(item, hint, at.down(index))
 
 
@@ -198,7 +199,7 @@ def _expected(hint: Any, path: Path) -> str:
         return "a number"
     if hint is bool:
         return "True or False"
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _a(f"{hint.__name__}(...)")
     return _a(getattr(hint, "__name__", repr(hint)))
 

@@ -65,7 +65,7 @@ def _https_problem(rest: str) -> str | None:
                 "like 'https://example.org/page'")
     try:
         parts = urlsplit("https:" + rest)
-        parts.port  # raises ValueError on a port that is not a number
+        _ = parts.port  # raises ValueError on a port that is not a number
     except ValueError:
         return "is not a valid https:// address; write it like 'https://example.org/page'"
     if "@" in parts.netloc:

@@ -55,7 +55,8 @@ def field_line(defined: Any, path: Path) -> int:
     tree = _parsed(defined.file)
     call = _creating_call(tree, defined) if tree else None
     if tree is None or call is None:
-        return defined.line
+        line: int = defined.line
+        return line
     assigned = _module_assignments(tree)
     node: ast.expr = call
     value = defined
@@ -130,7 +131,7 @@ def _step_into(node: ast.expr, value: Any, step: str | int | Key) -> tuple[ast.e
 
 
 def _dict_entry(node: ast.Dict, key: Any) -> ast.expr:
-    for written, entry in zip(node.keys, node.values):
+    for written, entry in zip(node.keys, node.values, strict=True):
         if isinstance(written, ast.Constant) and written.value == key and type(written.value) is type(key):
             return entry
     raise LookupError(key)

@@ -27,7 +27,7 @@ import json
 import random
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from .answers import UNANSWERED, read_scale_answers
 from .model import (
@@ -36,6 +36,7 @@ from .model import (
     NEAR,
     Category,
     Dimension,
+    Item,
     ItemRef,
     Plot,
     PlotAxes,
@@ -156,6 +157,8 @@ class ScaleQuiz(Quiz):
         scores = [self._score(dimension.id, dimension.label, values) for dimension in self.dimensions]
         contradicted = self.contradictions(values)
         why: list[str] = []
+        category: Category | None
+        between: tuple[Category, ...]
         if gave_same_answer(values):
             category, between = self.same_answers_category(), ()
         elif contradicted:
@@ -236,7 +239,7 @@ class ScaleQuiz(Quiz):
         scale, _ = self._scale_and_cut()
         found = {}
         for dimension in self.dimensions:
-            items = [item for item in self.items_in(dimension.id) if item.id in values]
+            items = [item for item in _scale_items(self.items_in(dimension.id)) if item.id in values]
             side = contradicted_side([values[item.id] for item in items if not item.reverse],
                                      [values[item.id] for item in items if item.reverse], scale)
             if side:
@@ -245,7 +248,7 @@ class ScaleQuiz(Quiz):
 
     def has_opposites(self) -> bool:
         """True when some dimension has both statements and reverse-keyed opposites."""
-        return any({item.reverse for item in self.items_in(dimension.id)} == {True, False}
+        return any({item.reverse for item in _scale_items(self.items_in(dimension.id))} == {True, False}
                    for dimension in self.dimensions)
 
     def plot_quadrants(self) -> tuple[tuple[str, str, str], ...]:
@@ -271,11 +274,11 @@ class ScaleQuiz(Quiz):
     def scoring_key(self) -> dict[str, Any]:
         """The paper scoring key: plain `steps` plus the structured fields a hand-scorer needs."""
         scale, cut = self._scale_and_cut()
-        dimensions = [{
+        dimensions: list[dict[str, Any]] = [{
             "id": dimension.id,
             "label": dimension.label,
             "items": [item.number for item in self.items_in(dimension.id)],
-            "reversed_items": [item.number for item in self.items_in(dimension.id) if item.reverse],
+            "reversed_items": [item.number for item in _scale_items(self.items_in(dimension.id)) if item.reverse],
             "max_missing": self.max_missing,
         } for dimension in self.dimensions]
         reverse_total = scale.min + scale.max
@@ -464,7 +467,7 @@ class ScaleQuiz(Quiz):
                                                          "contradictory_answers=True, but no dimension has "
                                                          "both statements and reverse-keyed opposites, so "
                                                          "nothing can pick it; remove it"))
-        patterns = [dict(zip(known, combination))
+        patterns = [dict(zip(known, combination, strict=True))
                     for combination in itertools.product((LOW, HIGH), repeat=len(known))]
         patterns.append(dict.fromkeys(known, NEAR))
         for pattern in patterns:
@@ -490,7 +493,7 @@ class ScaleQuiz(Quiz):
 
     def _score(self, dimension: str, label: str, values: Mapping[str, int]) -> Score:
         scale, cut = self._scale_and_cut()
-        items = self.items_in(dimension)
+        items = _scale_items(self.items_in(dimension))
         answered = [scale.reverse(values[item.id]) if item.reverse else values[item.id]
                     for item in items if item.id in values]
         mean = sum(answered) / len(answered)
@@ -576,3 +579,9 @@ def _score_sentence(score: Score, scale: ResponseScale, cut: float, plain: bool 
 
 def _ref(item: Any) -> ItemRef:
     return ItemRef(item.id, item.number, item.text)
+
+
+def _scale_items(items: tuple[Item, ...]) -> tuple[ScaleItem, ...]:
+    """A scale quiz's items as what they are: the checker refuses any other item type
+    (`item_type`) before a quiz is scored, so no isinstance filter is needed here."""
+    return cast("tuple[ScaleItem, ...]", items)

@@ -29,8 +29,8 @@ class Runtime:
         """Folder of the runtime inside the site; versioned, so caches never mix releases."""
         return f"assets/pyodide/{self.version}"
 
-    def lockfile(self) -> dict[str, object]:
-        return json.loads((self.package_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
+    def lockfile(self) -> dict[str, Any]:
+        return _read_json(self.package_dir / "pyodide-lock.json")
 
     def digests(self) -> dict[str, str]:
         """The sha256 of each file the build reads or serves of the runtime, by file name."""
@@ -84,4 +84,5 @@ def _check_pinned(project: Path, runtime: Runtime) -> None:
 
 
 def _read_json(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data

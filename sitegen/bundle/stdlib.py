@@ -20,15 +20,19 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sitegen.bundle.cache import Cache
 from sitegen.bundle.lockfile import site_lockfile
 from sitegen.bundle.runtime import Runtime
 from sitegen.bundle.wheel import Wheel
 from sitegen.errors import BuildInputError
+
+if TYPE_CHECKING:  # for types only: sitegen.quiz imports this module, so a real import would be a cycle
+    from sitegen.quiz.surface import QuizSurface
 
 SCRIPT = Path(__file__).with_name("stdlib.mjs")
 ZIP_NAME = "python_stdlib.zip"
@@ -69,7 +73,7 @@ class _Job:
     samples: list[_Sample]
 
 
-def build_site_stdlib(project: Path, runtime: Runtime, wheel: Wheel, quizzes: dict[str, Any],
+def build_site_stdlib(project: Path, runtime: Runtime, wheel: Wheel, quizzes: Mapping[str, QuizSurface],
                       cache: Cache) -> SiteStdlib:
     """The site stdlib for this runtime and wheel: from the cache if intact, or found and proven now."""
     key = _digest(runtime, wheel)[:24]
@@ -92,7 +96,8 @@ def _digest(runtime: Runtime, wheel: Wheel) -> str:
     return digest.hexdigest()
 
 
-def _build(staging: Path, project: Path, runtime: Runtime, wheel: Wheel, quizzes: dict[str, Any]) -> list[str]:
+def _build(staging: Path, project: Path, runtime: Runtime, wheel: Wheel,
+           quizzes: Mapping[str, QuizSurface]) -> list[str]:
     """Run Node to write the zip into `staging`, check its report; the modules in the zip."""
     job = _Job(_quiz_modules(project, quizzes), _import_statements(project), _samples(project, quizzes))
     report = _run_node(staging, runtime, wheel, job, staging / ZIP_NAME)
@@ -104,7 +109,7 @@ def _build(staging: Path, project: Path, runtime: Runtime, wheel: Wheel, quizzes
 # What Node runs
 # -----------------------------------------------------------------------------
 
-def _quiz_modules(project: Path, quizzes: dict[str, Any]) -> list[tuple[str, str]]:
+def _quiz_modules(project: Path, quizzes: Mapping[str, QuizSurface]) -> list[tuple[str, str]]:
     """Every quiz module by name, as the browser imports it, with its file."""
     files = sorted({_relative(project, quiz.file) for quiz in quizzes.values()})
     return [(file.removesuffix(".py").replace("/", "."), file) for file in files]
@@ -120,7 +125,7 @@ def _import_statements(project: Path) -> list[tuple[str, str]]:
         where = path.relative_to(project).as_posix()
         for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
             for statement in _statements(node):
-                statements.setdefault(statement, f"{where}:{node.lineno}")
+                statements.setdefault(statement, f"{where}:{getattr(node, 'lineno', 1)}")
     return list(statements.items())
 
 
@@ -136,7 +141,7 @@ def _statements(node: ast.AST) -> list[str]:
     return []
 
 
-def _samples(project: Path, quizzes: dict[str, Any]) -> list[_Sample]:
+def _samples(project: Path, quizzes: Mapping[str, QuizSurface]) -> list[_Sample]:
     """`python -m quizzes check`'s sample answer sets, valid and invalid, with CPython's replies.
 
     Imported at call time: the build imports `quizzes/` afresh each time (see quiz/source.py).
@@ -185,7 +190,8 @@ def _run_node(staging: Path, runtime: Runtime, wheel: Wheel, job: _Job, output: 
     if done.returncode != 0:
         raise _node_failed(f"it exited with code {done.returncode}:\n    {_last_lines(done.stderr)}")
     try:
-        return json.loads(done.stdout)
+        report: dict[str, Any] = json.loads(done.stdout)
+        return report
     except json.JSONDecodeError:
         raise _node_failed(f"its report is not JSON:\n    {_last_lines(done.stdout + done.stderr)}") from None
 
@@ -242,7 +248,7 @@ def _failure_error(failure: dict[str, Any], job: _Job, runtime: Runtime) -> Buil
         when = f"{doing} " if failure["step"] == "sample" else ""  # no import statement shows it: say when
         return BuildInputError(where, f"{when}imports {module!r}, which {browser} does not include",
                                "use another standard-library module, or remove the import")
-    python = runtime.lockfile()["info"]["python"]  # type: ignore[index]
+    python = runtime.lockfile()["info"]["python"]
     return BuildInputError(where, f"{doing} fails in {browser}: {failure['message']}",
                            f"make the code work on Python {python} too")
 

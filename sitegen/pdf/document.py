@@ -81,7 +81,7 @@ def assemble(guide: Guide, site_dir: Path) -> PrintDocument:
         views.append(_chapter(chapter, site_dir, links, paper, document))
         included += [page for page in links.linked if page.appendix and page not in included]
     ids = {view.anchor for view in views} | {element.get("id", "") for view in views for element in view.article.iter()}
-    for view, chapter in zip(views, included):
+    for view, chapter in zip(views, included, strict=True):
         document.problems += [f"{chapter.where}: {problem}" for problem in drop_dangling(view.article, ids)]
     help_href, _ = links.resolve(HELP_PAGE, included[0]) if included else (None, None)
     document.html = environment(guide.overrides).get_template(TEMPLATE).render(
@@ -102,7 +102,8 @@ def _chapter(chapter: Chapter, site_dir: Path, links: LinkMap, paper: PaperQuizR
     for parent, widget, quiz_id in quiz_widgets(article):
         if quiz_id not in paper.known:
             raise page_error(chapter.where, f"the page has a quiz widget for {quiz_id!r}, which is not a quiz",
-                             f"use one of: {', '.join(sorted(paper.known))} (python -m quizzes list), then `make build`")
+                             f"use one of: {', '.join(sorted(paper.known))} (python -m quizzes list), "
+                             "then `make build`")
         replace(parent, widget, [ET.Element("div", {PLACEHOLDER: quiz_id})])
     strip_web_chrome(article)
     root = "../" * chapter.dest_uri.count("/")  # from the page's folder up to the site root
@@ -120,7 +121,8 @@ def _chapter(chapter: Chapter, site_dir: Path, links: LinkMap, paper: PaperQuizR
     if heading is not None:
         heading.set("data-outline", title)  # the outline shows the short nav title (print CSS)
     sections = [Section(element.get("id", ""), text_of(element)) for element in article.iter("h2") if element.get("id")]
-    return ChapterView(anchor=anchor(chapter), title=title, appendix=chapter.appendix, sections=sections, article=article)
+    return ChapterView(anchor=anchor(chapter), title=title, appendix=chapter.appendix, sections=sections,
+                       article=article)
 
 
 def _edition(guide: Guide) -> str:

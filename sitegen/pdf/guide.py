@@ -63,7 +63,8 @@ def load_guide(config_file: Path) -> Guide:
     try:
         config = load_config(str(config_file))
     except (ConfigurationError, PluginError, OSError) as error:
-        raise BuildInputError(str(config_file), f"cannot be read: {error}", "run `mkdocs build --strict` to see the problem") from None
+        raise BuildInputError(str(config_file), f"cannot be read: {error}",
+                              "run `mkdocs build --strict` to see the problem") from None
     project = config_file.resolve().parent
     # The same check as the site build's on_config (load_config does not run hooks): its
     # BuildInputError is the export's own.

@@ -81,6 +81,7 @@ def drop_dangling(article: ET.Element, ids: set[str]) -> list[str]:
     for element in article.iter("a"):
         href = element.get("href", "")
         if href.startswith("#") and href[1:] not in ids:
-            problems.append(f"link {' '.join(''.join(element.itertext()).split())!r} points at a missing anchor ({href})")
+            text = " ".join("".join(element.itertext()).split())
+            problems.append(f"link {text!r} points at a missing anchor ({href})")
             del element.attrib["href"]
     return problems

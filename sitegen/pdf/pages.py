@@ -35,7 +35,9 @@ def read_article(site_dir: Path, chapter: Chapter) -> ET.Element:
     for element in parse_document(text).iter("article"):
         if ARTICLE_CLASS in classes(element):
             return element
-    raise page_error(chapter.where, f'{path} has no <article class="{ARTICLE_CLASS}">; the page is broken or was not built with the theme',
+    raise page_error(chapter.where,
+                     f'{path} has no <article class="{ARTICLE_CLASS}">; '
+                     "the page is broken or was not built with the theme",
                      "rebuild the site: `make build`")
 
 
@@ -80,7 +82,8 @@ def resolve_images(article: ET.Element, chapter: Chapter, site_dir: Path) -> dic
             continue
         target = urlsplit(urljoin(BASE + chapter.dest_uri, src))
         if target.netloc != urlsplit(BASE).netloc:
-            raise page_error(chapter.where, f"the image {src!r} is on another site; the PDF export does not use the network",
+            raise page_error(chapter.where,
+                             f"the image {src!r} is on another site; the PDF export does not use the network",
                              "save the image in docs/ and link to it there")
         file = (root / unquote(target.path).lstrip("/")).resolve()
         if not file.is_file() or root not in file.parents:
@@ -93,4 +96,5 @@ def resolve_images(article: ET.Element, chapter: Chapter, site_dir: Path) -> dic
 
 def missing_site(site_dir: Path) -> BuildInputError:
     """The error for a site folder that is not there."""
-    return BuildInputError(str(site_dir), "the built site is missing", "build it first: `make build` (or `mkdocs build`)")
+    return BuildInputError(str(site_dir), "the built site is missing",
+                           "build it first: `make build` (or `mkdocs build`)")

@@ -19,6 +19,7 @@ from sitegen.pdf.templates import environment
 from sitegen.quiz.fence import load_strings
 from sitegen.quiz.key import grouped_steps
 from sitegen.quiz.source import load_quizzes
+from sitegen.quiz.surface import QuizSurface
 
 TEMPLATE = "quiz.html"
 
@@ -105,7 +106,7 @@ class PaperQuizRenderer:
         return PaperQuiz(html=html, radio_groups=groups)
 
 
-def _category(quiz: Any, entry: dict[str, Any], root: str) -> dict[str, Any]:
+def _category(quiz: QuizSurface, entry: dict[str, Any], root: str) -> dict[str, Any]:
     """A key category with the guide sections its result links to (made page-relative)."""
     links = [{"text": link.text, "href": from_root(link.href, root)} for link in quiz.category(entry["id"]).links]
     return {"label": entry["label"], "description": entry["description"], "links": links}
@@ -121,7 +122,7 @@ def _worksheet(quiz_id: str, key: dict[str, Any]) -> list[dict[str, str]]:
     return lines
 
 
-def _plot(quiz: Any) -> PlotGuide | None:
+def _plot(quiz: QuizSurface) -> PlotGuide | None:
     axes = quiz.plot_axes()  # None for a quiz whose result has no chart
     if axes is None:
         return None

@@ -44,7 +44,10 @@ def write_pdf(document: PrintDocument, site_dir: Path, output: Path) -> tuple[in
     site = site_dir.resolve()
     refused: list[str] = []
 
-    class SiteOnlyFetcher(weasyprint.URLFetcher):  # type: ignore[name-defined,misc]
+    fetcher: Any = weasyprint.URLFetcher
+
+    # WeasyPrint ships no types, so its fetcher is Any to mypy, which refuses subclassing Any.
+    class SiteOnlyFetcher(fetcher):  # type: ignore[misc]
         """Serves files of the built site only: the export never uses the network."""
 
         def fetch(self, url: str, headers: Any = None) -> Any:
@@ -88,7 +91,8 @@ def _raise_for(errors: list[str], refused: list[str], document: PrintDocument) -
             raise page_error(page.where, f"an image cannot be rendered: {message}",
                              "check that the file is a valid PNG, JPEG, GIF, WebP or SVG image, then `make build`")
         raise BuildInputError("the print document", message,
-                             "fix what the message names in docs/ and `make build` again; if it names nothing of the guide, it is a bug of sitegen/pdf")
+                             "fix what the message names in docs/ and `make build` again; "
+                             "if it names nothing of the guide, it is a bug of sitegen/pdf")
 
 
 def _name_radio_groups(pdf: Any, questions: dict[str, str]) -> None:
@@ -121,7 +125,7 @@ def _export_the_values(pdf: Any, group: Any) -> None:
     kids = [pdf.objects[_number(kid)] for kid in group.get("Kids", [])]
     if len(values) != len(kids) or len(set(values)) != len(values) or not all(map(PLAIN_NAME.fullmatch, values)):
         return  # values a PDF name cannot carry as they are: the spec's /Opt reading stays
-    for position, (kid, value) in enumerate(zip(kids, values)):
+    for position, (kid, value) in enumerate(zip(kids, values, strict=True)):
         states = kid["AP"]["N"]
         kid["AP"]["N"] = type(states)({value if str(name) == str(position) else name: stream
                                        for name, stream in states.items()})

@@ -27,7 +27,8 @@ ATTRIBUTE_PREFIXES = {
 
 def parse_document(text: str) -> ET.Element:
     """A whole HTML page, with HTML elements un-namespaced (`div`, not `{xhtml}div`)."""
-    return parse(text, namespace_html_elements=False)
+    document: ET.Element = parse(text, namespace_html_elements=False)  # tinyhtml5 ships no types
+    return document
 
 
 def parse_fragment(text: str) -> list[ET.Element | str]:

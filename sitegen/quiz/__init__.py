@@ -10,7 +10,6 @@ from __future__ import annotations
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -20,16 +19,18 @@ from sitegen.bundle.cache import project_cache
 from sitegen.bundle.runtime import CORE_FILES, Runtime, find_runtime
 from sitegen.bundle.stdlib import SiteStdlib, build_site_stdlib
 from sitegen.bundle.wheel import build_quiz_wheel
+from sitegen.material import overrides_dir
 from sitegen.navigation import guide_pages
 from sitegen.quiz import fence
 from sitegen.quiz.source import load_quizzes
+from sitegen.quiz.surface import QuizSurface
 
 
 @dataclass(frozen=True)
 class QuizBuild:
     """The checked quizzes by id, the vendored runtime, its site stdlib and the hashed browser bundle."""
 
-    quizzes: dict[str, Any]
+    quizzes: dict[str, QuizSurface]
     runtime: Runtime
     stdlib: SiteStdlib
     bundle: QuizBundle
@@ -39,7 +40,7 @@ class QuizBuild:
 def prepare(config: MkDocsConfig) -> QuizBuild:
     """Check the quizzes and the runtime, build the wheel and the site stdlib, plug the quiz fence in."""
     project = Path(config.config_file_path).resolve().parent
-    overrides = Path(config.theme.custom_dir)
+    overrides = overrides_dir(config)
     runtime = find_runtime(project)
     quizzes = load_quizzes(project)
     strings = fence.load_strings(overrides)

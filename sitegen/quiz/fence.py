@@ -37,6 +37,7 @@ from mkdocs.utils import get_relative_url, meta
 from quizzes.core.links import from_root
 from sitegen.errors import BuildInputError, FenceError, InternalError
 from sitegen.quiz.key import grouped_steps
+from sitegen.quiz.surface import QuizSurface
 
 FENCE_NAME = "quiz"
 # A fence is rendered without its page, so a form's links and assets start from this stand-in
@@ -135,7 +136,7 @@ class FenceLog:
     (`reading`) before SuperFences converts its Markdown, and the formatter notes its fences there.
     """
 
-    def __init__(self, quizzes: Mapping[str, Any]) -> None:
+    def __init__(self, quizzes: Mapping[str, QuizSurface]) -> None:
         self._quizzes = quizzes
         self._page: File | None = None
         self._lines: list[str] = []
@@ -240,7 +241,7 @@ def place_site_root(html: str, page: Page) -> str:
 
 def load_strings(overrides: Path) -> dict[str, Any]:
     """The widget's reader-facing strings, kept in one file for translation."""
-    strings = json.loads((overrides / "assets" / "quiz" / "strings.json").read_text(encoding="utf-8"))
+    strings: dict[str, Any] = json.loads((overrides / "assets" / "quiz" / "strings.json").read_text(encoding="utf-8"))
     strings.pop("_comment", None)
     return strings
 
@@ -251,7 +252,8 @@ class FormRenderer:
     Made once per build, so its memo of rendered forms goes with the build.
     """
 
-    def __init__(self, overrides: Path, quizzes: dict[str, Any], strings: dict[str, Any], assets: str) -> None:
+    def __init__(self, overrides: Path, quizzes: Mapping[str, QuizSurface], strings: dict[str, Any],
+                 assets: str) -> None:
         self._env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(overrides / "partials" / "quiz"),
             autoescape=True,

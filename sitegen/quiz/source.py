@@ -5,12 +5,12 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
-from typing import Any
 
 from sitegen.errors import BuildInputError
+from sitegen.quiz.surface import QuizSurface
 
 
-def load_quizzes(project: Path) -> dict[str, Any]:
+def load_quizzes(project: Path) -> dict[str, QuizSurface]:
     """Every quiz by id, after `python -m quizzes check` found no problem.
 
     Imported afresh each time: `mkdocs serve` keeps one process across rebuilds, and an

@@ -9,7 +9,6 @@ import pytest
 
 import bench
 
-
 MODULES = ["bench.__main__", *(f"bench.{info.name}" for info in pkgutil.iter_modules(bench.__path__))]
 
 

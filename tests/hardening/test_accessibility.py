@@ -92,12 +92,12 @@ def test_every_page_passes_in_both_schemes(axe_context: BrowserContext, built_si
     for start in range(0, len(paths), TABS):
         batch = paths[start:start + TABS]
         tabs = [axe_context.new_page() for _ in batch]
-        for tab, path in zip(tabs, batch):
+        for tab, path in zip(tabs, batch, strict=True):
             tab.goto(path, wait_until="commit")
         for tab in tabs:
             tab.wait_for_load_state("load")
             assert tab.evaluate(SETTLED), f"{tab.url}: a quiz was not enhanced"
-        for path, by_scheme in zip(batch, violations_in_both_schemes(tabs)):
+        for path, by_scheme in zip(batch, violations_in_both_schemes(tabs), strict=True):
             problems += [f"{path} ({name}): {line}" for name, lines in by_scheme.items() for line in lines]
         for tab in tabs:
             tab.close()

@@ -17,8 +17,14 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from tests.conftest import ROOT, SiteServer, _watched_page, run_mkdocs_build, run_pdf_export
 from tests.embed.clinic import frame_of, host_page, pasted
 from tests.offline.helpers import choose_offline_reading, kept, wait_until_kept
-from tests.widget.quiz_reader import (ATTACHMENT_PAGE, SCORING_TIMEOUT_MS, answer_with_mouse, cli_score,
-                                      some_answers, submit_and_wait)
+from tests.widget.quiz_reader import (
+    ATTACHMENT_PAGE,
+    SCORING_TIMEOUT_MS,
+    answer_with_mouse,
+    cli_score,
+    some_answers,
+    submit_and_wait,
+)
 
 FOLDER = "/guide/"
 QUIZ = "attachment-style"

@@ -25,7 +25,7 @@ def test_a_full_walk_requests_only_the_sites_own_origin(page: Page, built_site: 
     paths = site_pages(built_site)
     for start in range(0, len(paths), TABS):
         tabs = [context.new_page() for _ in paths[start:start + TABS]]
-        for tab, path in zip(tabs, paths[start:start + TABS]):
+        for tab, path in zip(tabs, paths[start:start + TABS], strict=True):
             tab.goto(path, wait_until="commit")
         for tab in tabs:
             tab.wait_for_load_state("networkidle")  # late requests (sitemap, search index) count too

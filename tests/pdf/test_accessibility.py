@@ -19,7 +19,7 @@ CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yam
 
 def test_the_pdf_is_tagged(reader: Any) -> None:
     root = reader.trailer["/Root"]
-    assert root["/MarkInfo"]["/Marked"] == True
+    assert root["/MarkInfo"]["/Marked"].value is True
     assert "/StructTreeRoot" in root
     kinds = {str(element["/S"]) for element in structure_elements(reader)}
     assert {"/H1", "/H2", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Link", "/Figure", "/Form"} <= kinds
@@ -29,7 +29,7 @@ def test_the_pdf_declares_its_language_and_shows_its_title(reader: Any) -> None:
     root = reader.trailer["/Root"]
     assert root["/Lang"] == CONFIG["theme"]["language"]
     assert reader.metadata.title == CONFIG["site_name"]
-    assert root["/ViewerPreferences"]["/DisplayDocTitle"] == True
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
 
 
 def test_the_pdf_claims_pdf_ua_1(reader: Any) -> None:

@@ -66,7 +66,7 @@ def chapter_pages(reader: Any) -> dict[str, range]:
     """Nav title -> the pages the chapter spans (from its bookmark to the next chapter's)."""
     starts = [(title, page) for level, title, page in outline(reader) if level == 1 and title != "Contents"]
     ends = [page for _, page in starts[1:]] + [len(reader.pages) + 1]
-    return {title: range(page, end) for (title, page), end in zip(starts, ends)}
+    return {title: range(page, end) for (title, page), end in zip(starts, ends, strict=True)}
 
 
 def test_the_cover_names_the_guide_the_clinic_and_the_edition_date(guide_pdf: ExportedPdf) -> None:

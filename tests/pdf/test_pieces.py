@@ -11,9 +11,9 @@ from sitegen.errors import BuildInputError
 from sitegen.pdf.guide import Chapter, edition_date
 from sitegen.pdf.links import LinkMap, drop_dangling, localise
 from sitegen.pdf.pages import strip_web_chrome
-from sitegen.quiz.key import grouped_steps
 from sitegen.pdf.templates import environment
 from sitegen.pdf.tree import parse_fragment, replace, serialize
+from sitegen.quiz.key import grouped_steps
 from tests.conftest import ROOT
 
 HOME = Chapter("Introduction", "index.md", "index.html", "./")

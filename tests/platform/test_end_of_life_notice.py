@@ -15,6 +15,7 @@ import signal
 import subprocess
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -86,7 +87,8 @@ def answers(url: str) -> bool:
         return False
 
 
-def wait_for(condition, server: subprocess.Popen, log: Path, what: str, timeout: float = 120) -> None:  # type: ignore[no-untyped-def]
+def wait_for(condition: Callable[[], bool], server: subprocess.Popen[bytes], log: Path, what: str,
+             timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if server.poll() is not None or time.monotonic() > deadline:

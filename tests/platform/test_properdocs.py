@@ -88,7 +88,7 @@ def differences(default: Path, other: Path) -> list[str]:
 
 
 def first_difference(one: bytes, two: bytes) -> str:
-    at = next((i for i, (a, b) in enumerate(zip(one, two)) if a != b), min(len(one), len(two)))
+    at = next((i for i, (a, b) in enumerate(zip(one, two, strict=False)) if a != b), min(len(one), len(two)))
     return f" at byte {at}: {one[max(0, at - 60):at + 60]!r} against {two[max(0, at - 60):at + 60]!r}"
 
 
@@ -140,7 +140,7 @@ def properdocs_page(browser: Any, properdocs_site: Path, site_url: str) -> Itera
     with SiteServer(properdocs_site) as server:
         for page in _watched_page(browser, server.url, service_workers="block"):
             requested: list[str] = []
-            page.context.on("request", lambda request: requested.append(request.url))  # workers' too
+            page.context.on("request", lambda request, into=requested: into.append(request.url))  # workers' too
             yield page, requested
 
 

@@ -62,7 +62,7 @@ def keyed_answers(quiz: ScaleQuiz, **keyed: Sequence[int | None]) -> dict[str, s
     for dimension, values in keyed.items():
         items = quiz.items_in(dimension)
         assert len(values) == len(items), f"{dimension} has {len(items)} items"
-        for item, value in zip(items, values):
+        for item, value in zip(items, values, strict=True):
             if value is not None:
                 answers[item.id] = str(scale.reverse(value) if item.reverse else value)
     return answers

@@ -49,7 +49,7 @@ def test_declares_title_intro_and_the_seven_point_scale(attachment: Quiz) -> Non
 def test_items_are_numbered_in_order_and_interleave_the_dimensions(attachment: Quiz) -> None:
     assert [item.number for item in attachment.items] == list(range(1, len(attachment.items) + 1))
     dimensions = [item.dimension for item in attachment.items]
-    assert all(first != second for first, second in zip(dimensions, dimensions[1:]))
+    assert all(first != second for first, second in zip(dimensions, dimensions[1:], strict=False))
     assert all(re.fullmatch(r"(anx|avo)\d+", item.id) for item in attachment.items)
 
 
@@ -406,7 +406,7 @@ def test_unknown_item_ids_are_refused(attachment: Quiz, key: object) -> None:
 def test_answers_that_are_not_a_mapping_of_strings_are_refused(attachment: Quiz,
                                                               answers: object) -> None:
     with pytest.raises(AnswerError):
-        attachment.score(answers)  # type: ignore[arg-type]
+        attachment.score(answers)  # not a mapping, on purpose
 
 
 def test_answer_error_is_a_value_error_exported_by_the_package() -> None:

@@ -32,7 +32,7 @@ def exhaustive(quiz: ChecklistQuiz) -> list[Problem]:
     if limits[SAFETY_TRIGGERS] and not any(category.safety_first for category in quiz.categories):
         return [problem_at(quiz, "some items trigger safety, but no category has safety_first=True")]
     for combination in itertools.product(*(range(limits[count] + 1) for count in counts)):
-        values = dict(zip(counts, combination))
+        values = dict(zip(counts, combination, strict=True))
         try:
             category = quiz.pick_category(values)
         except LookupError:

@@ -66,4 +66,4 @@ def test_an_unknown_item_raises_answer_error_naming_it(any_quiz: Quiz, data: st.
 @given(answers=st.one_of(NOT_TEXT, st.text(max_size=5), st.tuples(st.text(max_size=3))))
 def test_anything_but_a_mapping_raises_answer_error(any_quiz: Quiz, answers: object) -> None:
     with pytest.raises(AnswerError, match="must be a mapping"):
-        any_quiz.score(answers)  # type: ignore[arg-type]
+        any_quiz.score(answers)  # not a mapping, on purpose

@@ -49,7 +49,8 @@ def test_a_safety_result_links_other_sites_and_numbers_as_written(tmp_path: Path
     helpful = "(guide.HELP_NOW,),\n        safety_first=True,"
     assert helpful in source
     module = tmp_path / "trust_signs.py"
-    source = source.replace("from quizzes.core.model import Category,", "from quizzes.core.model import Link, Category,")
+    source = source.replace("from quizzes.core.model import Category,",
+                            "from quizzes.core.model import Link, Category,")
     module.write_text(source.replace(helpful, "(guide.HELP_NOW, Link('The Lifeline', 'https://988lifeline.org/'), "
                                               "Link('Call 988', 'tel:988')),\n        safety_first=True,"),
                       encoding="utf-8")

@@ -8,7 +8,6 @@ from playwright.sync_api import Page, expect
 
 from sitegen import material
 
-
 SCHEMES = {"light": ("Light colours", "default"), "dark": ("Dark colours", "slate")}
 TOGGLE = "label.md-header__button[for^='__palette']:visible"
 

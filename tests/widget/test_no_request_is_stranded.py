@@ -13,8 +13,8 @@ from playwright.sync_api import Locator, Page, Route, Worker, expect
 
 from tests.widget.quiz_reader import (
     ATTACHMENT_PAGE,
-    SIGNS_PAGE,
     SCORING_TIMEOUT_MS,
+    SIGNS_PAGE,
     answer_and_expect_failure,
     answer_with_mouse,
     checked_answers,

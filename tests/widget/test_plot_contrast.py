@@ -10,7 +10,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from sitegen import settings
-
 from tests.widget.quiz_reader import ATTACHMENT_PAGE, answer_with_mouse, some_answers, submit_and_wait, widget
 
 COLOURS = """() => {
@@ -42,7 +41,7 @@ def rgba(colour: str) -> tuple[float, float, float, float]:
 
 def over(top: str, below: tuple[float, float, float]) -> tuple[float, float, float]:
     red, green, blue, alpha = rgba(top)
-    return tuple(alpha * channel + (1 - alpha) * under for channel, under in zip((red, green, blue), below))
+    return tuple(alpha * channel + (1 - alpha) * under for channel, under in zip((red, green, blue), below, strict=True))
 
 
 def contrast(first: tuple[float, float, float], second: tuple[float, float, float]) -> float:
