@@ -15,6 +15,7 @@ import fcntl
 import json
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -80,6 +81,18 @@ def pytest_configure_node(node: Any) -> None:
     """Tell each worker where the controller serves the site."""
     server = node.config.stash[_SERVER]
     node.workerinput["site_dir"], node.workerinput["site_url"] = str(server.site_dir), server.url
+
+
+@pytest.fixture
+def quiz_modules_kept() -> Iterator[None]:
+    """For a test that runs a build's quiz loading in this process, which imports `quizzes`
+    afresh: the modules the other tests of this process hold are put back afterwards (their
+    classes would otherwise no longer match the fresh ones)."""
+    kept = {name: module for name, module in sys.modules.items() if name.partition(".")[0] == "quizzes"}
+    yield
+    for name in [name for name in sys.modules if name.partition(".")[0] == "quizzes"]:
+        del sys.modules[name]
+    sys.modules.update(kept)
 
 
 @pytest.fixture(scope="session")

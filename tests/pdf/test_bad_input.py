@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,13 +33,11 @@ def add_to_article(site: Path, page: str, markup: str) -> None:
 
 
 @pytest.fixture
-def export_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator[Callable[[Path], str]]:
+def export_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], quiz_modules_kept: None) -> Callable[[Path], str]:
     """`python -m sitegen.pdf --site-dir SITE` in this process: what it printed when it failed.
 
-    The export imports the quizzes afresh, as every build does; the modules the other tests
-    of this process hold are put back afterwards.
+    The export imports the quizzes afresh, as every build does (`quiz_modules_kept`).
     """
-    kept = {name: module for name, module in sys.modules.items() if name.partition(".")[0] == "quizzes"}
 
     def run(site: Path) -> str:
         output = tmp_path / "out" / "guide.pdf"
@@ -50,10 +48,7 @@ def export_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Iterator
         assert error.startswith("PDF export failed: "), error
         return error
 
-    yield run
-    for name in [name for name in sys.modules if name.partition(".")[0] == "quizzes"]:
-        del sys.modules[name]
-    sys.modules.update(kept)
+    return run
 
 
 def test_an_image_that_cannot_be_decoded_fails_naming_the_page(site_copy: Path, tmp_path: Path) -> None:

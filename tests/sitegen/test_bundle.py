@@ -165,6 +165,7 @@ def test_only_the_newest_entries_of_a_kind_are_kept(tmp_path: Path) -> None:
     assert sorted(path.name for path in cache.folder.iterdir()) == ["key-1", "key-4", "key-5"]
 
 
+@pytest.mark.usefixtures("quiz_modules_kept")
 def test_the_quiz_check_runs_at_every_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # No remembered verdict skips it, whatever such a verdict would be keyed by.
     project = copy_project(tmp_path / "project", docs=False)
