@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sitegen
-from sitegen import embed, headers, markers, material, offline, quiz, styles
+from sitegen import embed, headers, markers, material, offline, quiz, site_assets, styles
 from sitegen.quiz import fence
 
 if TYPE_CHECKING:  # only for the signatures
@@ -15,8 +15,8 @@ if TYPE_CHECKING:  # only for the signatures
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-# What this build checked and made. MkDocs loads this module afresh with each configuration,
-# so `mkdocs serve` starts every rebuild without it.
+# What this build checked and made: the one object holding a build's state. MkDocs loads this
+# module afresh with each configuration, so `mkdocs serve` starts every rebuild without it.
 build: sitegen.SiteBuild
 
 
@@ -34,20 +34,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add the quiz bundle, the Pyodide runtime, the embeddable pages with the clinic's host
-    script and the service worker; drop the stylesheets pages carry inline."""
-    quiz.add_site_files(files, build.quizzes, config)
-    offline.add_service_worker(files, config, build.quizzes, keeping=build.keeps_offline)
+    """Add the quiz bundle, the Pyodide runtime, the site-wide scripts, the embeddable pages with
+    the clinic's host script and the service worker; drop the stylesheets pages carry inline."""
+    quiz.add_site_files(files, build.quiz, config)
+    site_assets.add_site_assets(files, build.site_assets, config)
+    offline.add_service_worker(files, config, build.quiz, build.site_assets, keeping=build.keeps_offline)
     styles.drop_inlined(files)
-    embed.add_embed_pages(files, config, build.quizzes.quizzes, build.settings.embed.allowed_origins)
+    embed.add_embed_pages(files, config, build.quiz.by_id, build.settings.embed.allowed_origins)
     embed.add_host_script(files, config, build.settings.quick_exit)
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Check the quiz fences of a page and fill in its markers."""
-    fence.check_page(markdown, page, build.quizzes.quizzes)
-    return markers.expand(markdown, page, build.settings, markers.Site(build.quizzes.quizzes, files, config.nav))
+    fence.check_page(markdown, page, build.quiz.by_id)
+    return markers.expand(markdown, page, build.settings, markers.Site(build.quiz.by_id, files, config.nav))
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -65,8 +66,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Hand the templates the checked settings and the quiz assets' folder; keep Material's
-    settings (the colour scheme) for the tab only."""
+    """Hand the templates the checked settings, the site-wide files' folder and the shared names
+    (sitegen/contracts.py); keep Material's settings (the colour scheme) for the tab only."""
     env.globals.update(build.template_globals())
     material.keep_settings_for_the_tab(env)
     return env

@@ -14,23 +14,24 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from sitegen.bundle import SOURCE_FOLDER, QuizBundle, make_bundle
+from sitegen.bundle import SOURCE_FOLDER, make_bundle
 from sitegen.bundle.cache import project_cache
 from sitegen.bundle.runtime import CORE_FILES, Runtime, find_runtime
 from sitegen.bundle.stdlib import SiteStdlib, build_site_stdlib
 from sitegen.bundle.wheel import build_quiz_wheel
 from sitegen.quiz import fence
 from sitegen.quiz.source import load_quizzes
+from sitegen.site_assets import HashedFolder
 
 
 @dataclass(frozen=True)
 class QuizBuild:
     """The checked quizzes by id, the vendored runtime, its site stdlib and the hashed browser bundle."""
 
-    quizzes: dict[str, Any]
+    by_id: dict[str, Any]
     runtime: Runtime
     stdlib: SiteStdlib
-    bundle: QuizBundle
+    bundle: HashedFolder
 
 
 def prepare(config: MkDocsConfig) -> QuizBuild:
@@ -44,7 +45,7 @@ def prepare(config: MkDocsConfig) -> QuizBuild:
     stdlib = build_site_stdlib(project, runtime, wheel, quizzes, project_cache(project, "site stdlib", "site-stdlib"))
     bundle = make_bundle(overrides, runtime, wheel, stdlib, strings)
     fence.plug_in(config, fence.FormRenderer(overrides, quizzes, strings, bundle.path))
-    return QuizBuild(quizzes=quizzes, runtime=runtime, stdlib=stdlib, bundle=bundle)
+    return QuizBuild(by_id=quizzes, runtime=runtime, stdlib=stdlib, bundle=bundle)
 
 
 def add_site_files(files: Files, build: QuizBuild, config: MkDocsConfig) -> None:

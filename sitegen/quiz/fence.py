@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, meta
 
 from quizzes.core.links import from_root
+from sitegen.contracts import quiz_anchor, template_globals
 from sitegen.errors import BuildInputError, FenceError, page_line
 from sitegen.quiz.key import grouped_steps
 
@@ -81,11 +82,6 @@ def placed_quiz_ids(markdown: str) -> list[str]:
         except ValueError:
             continue
     return placed
-
-
-def quiz_anchor(quiz_id: str) -> str:
-    """The id of a placed quiz's root element: form.html and the PDF's quiz.html give it."""
-    return f"quiz-{quiz_id}"
 
 
 def declare_anchors(page: Page) -> None:
@@ -153,6 +149,7 @@ class FormRenderer:
         )
         # A site page's link starts from the page's way up to the root; another link stays as it is.
         self._env.filters["from_root"] = lambda href: from_root(href, SITE_ROOT)
+        self._env.globals.update(template_globals())
         self._quizzes = quizzes
         self._strings = strings
         self._assets = assets  # the quiz bundle's folder (quiz.css, widget.js), from the site's root
