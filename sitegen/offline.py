@@ -1,15 +1,15 @@
 """Reading offline: the service worker at the root of the site, or the one that removes it.
 
-With `extra.offline` on, a built site serves the keeping worker (`overrides/assets/offline/
-keeping-worker.js`) at `contracts.SERVICE_WORKER`, and every page loads `register.js` (from
-the site-wide folder, sitegen/site_assets.py), which registers it only once the reader
-presses the privacy page's button (the `{{ offline.choice }}` marker, rendered in
-sitegen/markers.py only with `offline` on): the registration is the remembered choice. With
-`extra.offline: false`, and always under `mkdocs serve`, the same address serves the removing
-worker (`removing-worker.js`), which deletes the site's caches and unregisters itself; no page
-registers one, and every page loads `release.js`, which lets a worker kept from before go at
-once, with its caches (the browser's own check of the worker's address may come later): a
-browser that kept the guide lets it go on its next visit.
+With `extra.offline` on, a built site serves the keeping worker at `contracts.SERVICE_WORKER`
+(its source in `overrides/assets/offline/` bears that name), and every page loads
+`register.js` (from the site-wide folder, sitegen/site_assets.py), which registers it only
+once the reader presses the privacy page's button (the `{{ offline.choice }}` marker,
+rendered in sitegen/markers.py only with `offline` on): the registration is the remembered
+choice. With `extra.offline: false`, and always under `mkdocs serve`, the same address serves
+the removing worker (`remove-service-worker.js`), which deletes the site's caches and
+unregisters itself; no page registers one, and every page loads `release.js`, which lets a
+worker kept from before go at once, with its caches (the browser's own check of the worker's
+address may come later): a browser that kept the guide lets it go on its next visit.
 
 The worker's caches are named by this build (`version`), so a new build's worker deletes the
 old build's caches when it takes over. Both workers are classic scripts, which cannot import
@@ -29,8 +29,9 @@ from sitegen.errors import InternalError
 from sitegen.quiz import QuizBuild
 from sitegen.site_assets import HashedFolder
 
-SOURCE_FOLDER = "assets/offline"  # in overrides/: the two workers' sources, served at SERVICE_WORKER
-KEEPING, REMOVING = "keeping-worker.js", "removing-worker.js"
+SOURCE_FOLDER = "assets/offline"  # in overrides/: the two workers' sources, either served at SERVICE_WORKER
+KEEPING = SERVICE_WORKER  # the keeping worker's source is named as the address it is served at
+REMOVING = "remove-service-worker.js"  # served at that address instead when nothing may be kept
 
 
 def registers(offline: bool, serving: bool) -> bool:

@@ -1,6 +1,6 @@
 // Offline reading is off (`extra.offline: false`, or `mkdocs serve`): a service worker this
 // browser kept from an earlier version of the site is let go now, with the site's caches.
-// The worker at its address (removing-worker.js) does the same for a browser that
+// The worker at its address (remove-service-worker.js) does the same for a browser that
 // checks it before running this page; this page does not wait for that check, which a
 // browser may make only later.
 import { CACHE_PREFIX, siteRoot } from "./contracts.js";
