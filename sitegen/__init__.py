@@ -34,7 +34,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from sitegen import address, contracts, material, offline, quiz, settings, site_assets, styles
 from sitegen.site_assets import HashedFolder
 
-
 # The MkDocs command this process runs ("build", "serve", …). hooks.py is loaded afresh with
 # every configuration (each rebuild of `mkdocs serve`), but only its first load hears
 # `on_startup`: the command outlives hooks.py here, the one thing that does; each build
