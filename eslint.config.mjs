@@ -19,8 +19,8 @@ export default [
     languageOptions: { sourceType: "module", globals: globals.worker },
   },
   {
-    // The offline choice: ES modules in the page.
-    files: ["overrides/assets/offline/register.js", "overrides/assets/offline/release.js"],
+    // The site-wide scripts (Quick exit, the offline choice, the embed frame): ES modules in the page.
+    files: ["overrides/assets/site/*.js"],
     languageOptions: { sourceType: "module", globals: globals.browser },
   },
   {
@@ -34,10 +34,10 @@ export default [
     languageOptions: { sourceType: "script", globals: globals.serviceworker },
   },
   {
-    // BUILD (the version and the files to keep) is written in front of the worker by the build
-    // (sitegen/offline.py).
-    files: ["overrides/assets/offline/service-worker.js"],
-    languageOptions: { globals: { BUILD: "readonly" } },
+    // BUILD (the version and the files to keep) and CONTRACTS (the names shared with the pages)
+    // are written in front of the workers by the build (sitegen/offline.py).
+    files: ["overrides/assets/offline/service-worker.js", "overrides/assets/offline/remove-service-worker.js"],
+    languageOptions: { globals: { BUILD: "readonly", CONTRACTS: "readonly" } },
   },
   {
     // The build's proof that the trimmed stdlib runs every quiz (run by Node).

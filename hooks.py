@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sitegen
-from sitegen import embed, headers, markers, material, offline, quiz, styles
+from sitegen import embed, headers, markers, material, offline, quiz, site_assets, styles
 from sitegen.quiz import fence
 
 if TYPE_CHECKING:  # only for the signatures
@@ -15,8 +15,8 @@ if TYPE_CHECKING:  # only for the signatures
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-# What this build checked and made. MkDocs loads this module afresh with each configuration,
-# so `mkdocs serve` starts every rebuild without it.
+# What this build checked and made: the one object holding a build's state. MkDocs loads this
+# module afresh with each configuration, so `mkdocs serve` starts every rebuild without it.
 build: sitegen.SiteBuild
 
 
@@ -34,23 +34,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """Add the quiz bundle, the Pyodide runtime, the embeddable pages with the clinic's host
-    script and the service worker; drop the stylesheets pages carry inline. Each quiz's home
-    page is found first: the embed pages link to it."""
-    homes = quiz.find_homes(files, config, build.quizzes)
-    quiz.add_site_files(files, build.quizzes, config)
-    offline.add_service_worker(files, config, build.quizzes, keeping=build.keeps_offline)
+    """Add the quiz bundle, the Pyodide runtime, the site-wide scripts, the embeddable pages with
+    the clinic's host script and the service worker; drop the stylesheets pages carry inline.
+    Each quiz's home page is found first: the embed pages link to it."""
+    homes = quiz.find_homes(files, config, build.quiz)
+    quiz.add_site_files(files, build.quiz, config)
+    site_assets.add_site_assets(files, build.site_assets, config)
+    offline.add_service_worker(files, config, build.quiz, build.site_assets, keeping=build.keeps_offline)
     styles.drop_inlined(files)
-    embed.add_embed_pages(files, config, build.quizzes.quizzes, homes, build.settings.embed.allowed_origins)
+    embed.add_embed_pages(files, config, build.quiz.by_id, homes, build.settings.embed.allowed_origins)
     embed.add_host_script(files, config, build.settings.quick_exit)
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill in a page's markers; note it as the page whose quiz fences SuperFences renders next."""
-    site = markers.Site(build.quizzes.quizzes, build.quizzes.fences.homes)
+    site = markers.Site(build.quiz.by_id, build.quiz.fences.homes)
     expanded = markers.expand(markdown, page, build.settings, site)
-    build.quizzes.fences.reading(page.file, expanded)
+    build.quiz.fences.reading(page.file, expanded)
     return expanded
 
 
@@ -58,7 +59,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     """Let MkDocs' link check see the anchors of the quizzes SuperFences rendered in the page,
     which it cannot find in their HTML; point the quiz forms' links and assets at the site's
     root from this page."""
-    fence.declare_anchors(page, html, build.quizzes.fences)
+    fence.declare_anchors(page, html, build.quiz.fences)
     return fence.place_site_root(html, page)
 
 
@@ -70,8 +71,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-    """Hand the templates the checked settings and the quiz assets' folder; keep Material's
-    settings (the colour scheme) for the tab only."""
+    """Hand the templates the checked settings, the site-wide files' folder and the shared names
+    (sitegen/contracts.py); keep Material's settings (the colour scheme) for the tab only."""
     env.globals.update(build.template_globals())
     material.keep_settings_for_the_tab(env)
     return env

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from devkit.build import BuildError
 from devkit.project import ROOT, copy_project
+from sitegen import contracts
 
 QUIZ_IDS = ("attachment-style", "trust-signs")
 _HOOKS_BLOCK = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.MULTILINE)
@@ -25,12 +26,14 @@ _QUIZ_FENCE = re.compile(r"^```quiz\n.*?^```[ \t]*\n", re.MULTILINE | re.DOTALL)
 
 # The one hook plain Material gets: the templates' own inputs, with none of the build's work.
 # `settings` is mkdocs.yml's `extra:` unchecked (Jinja reads `settings.clinic.name` from a
-# dict too); `quiz_assets` names a folder that plain Material does not make.
+# dict too); `site_assets` names a folder that plain Material does not make; `contracts` the
+# shared names (sitegen/contracts.py), written in as JSON by `plain_project`.
 PLAIN_HOOKS = '''"""The bench's plain-Material build: only what the site's templates read."""
 
 
 def on_env(env, *, config, files):
-    env.globals.update(settings=config.extra, quiz_assets="assets/quiz")
+    env.globals.update(settings=config.extra, site_assets="assets/site", embed_origins="[]",
+                       contracts=CONTRACTS)
     return env
 '''
 
@@ -48,7 +51,8 @@ def plain_project(destination: Path) -> Path:
     if replaced != 1:
         raise BuildError("could not find the `hooks:` block in mkdocs.yml")
     (destination / "mkdocs.yml").write_text(_WATCH_BLOCK.sub("", plain_config), encoding="utf-8")
-    (destination / "plain_hooks.py").write_text(PLAIN_HOOKS, encoding="utf-8")
+    hooks = PLAIN_HOOKS.replace("CONTRACTS", json.dumps(contracts.for_templates()))
+    (destination / "plain_hooks.py").write_text(hooks, encoding="utf-8")
     shutil.copytree(ROOT / "docs", destination / "docs")
     shutil.copytree(ROOT / "overrides", destination / "overrides",
                     ignore=lambda folder, names: [name for name in names if name == "quiz"])

@@ -7,6 +7,8 @@
     markers      `{{ clinic.name }}`-style markers in pages
     quiz/        the checked quizzes, the ```quiz fence and its form
     bundle/      what the browser runs: Pyodide, the quiz wheel and lockfile, the widget
+    site_assets  the site-wide scripts (Quick exit, offline reading, embed frames), hashed apart
+    contracts    the names Python, templates and scripts share, each written once
     embed        embeddable pages and the staff page
     offline      the service worker that keeps the guide for reading offline
     headers      site/_headers with the Content-Security-Policy; only the theme's inline scripts
@@ -16,21 +18,25 @@
     text         values from settings, page meta and quizzes, escaped for where they land
     pdf/         the offline PDF, a step after the build (`python -m sitegen.pdf`)
 
-`SiteBuild` is what one build checked and made: the later hooks and the templates read it,
-and nothing is written back into `config.extra`.
+`SiteBuild` is what one build checked and made, the MkDocs command included: the later hooks
+and the templates read it, and nothing is written back into `config.extra`.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from sitegen import address, material, offline, quiz, settings, styles
+from sitegen import address, contracts, material, offline, quiz, settings, site_assets, styles
+from sitegen.site_assets import HashedFolder
 
-# The MkDocs command this process runs ("build", "serve", …). hooks.py is loaded afresh for
-# every rebuild of `mkdocs serve`, but only the first load hears `on_startup`: kept here.
+# The MkDocs command this process runs ("build", "serve", …). hooks.py is loaded afresh with
+# every configuration (each rebuild of `mkdocs serve`), but only its first load hears
+# `on_startup`: the command outlives hooks.py here, the one thing that does; each build
+# copies it into its SiteBuild.
 _command = "build"
 
 
@@ -42,12 +48,19 @@ def note_command(command: str) -> None:
 
 @dataclass(frozen=True)
 class SiteBuild:
-    """The checked settings and the quizzes' build, made once per build by `prepare`."""
+    """Everything one build checked and made, by `prepare`: the command, the settings, the
+    quizzes' build, the site-wide files and the inline styles."""
 
+    command: str
     settings: settings.Settings
-    quizzes: quiz.QuizBuild
-    serving: bool  # `mkdocs serve`: pages change with every edit, so nothing is kept offline
+    quiz: quiz.QuizBuild
+    site_assets: HashedFolder
     inline_styles: str
+
+    @property
+    def serving(self) -> bool:
+        """`mkdocs serve`: pages change with every edit, so nothing is kept offline."""
+        return self.command == "serve"
 
     @property
     def keeps_offline(self) -> bool:
@@ -56,14 +69,17 @@ class SiteBuild:
 
     def template_globals(self) -> dict[str, Any]:
         """What the theme's templates read besides `config` and `page`."""
-        return {"settings": self.settings, "quiz_assets": self.quizzes.bundle.path,
+        origins = json.dumps([origin.for_script() for origin in self.settings.embed.allowed_origins])
+        return {"settings": self.settings, "site_assets": self.site_assets.path, "embed_origins": origins,
                 "keeps_offline": self.keeps_offline, "inline_styles": self.inline_styles,
                 "material_bundle": material.bundle_path(),
-                "search_words_parameter": material.search_words_parameter()}
+                "search_words_parameter": material.search_words_parameter(),
+                **contracts.template_globals()}
 
 
 def prepare(config: MkDocsConfig) -> SiteBuild:
     """Check the site's address, mkdocs.yml's `extra:` settings and the quizzes, before any page is read."""
     address.public_address(config.site_url)
-    return SiteBuild(settings=settings.read(config.extra), quizzes=quiz.prepare(config),
-                     serving=_command == "serve", inline_styles=styles.inline_styles(material.overrides_dir(config)))
+    overrides = material.overrides_dir(config)
+    return SiteBuild(command=_command, settings=settings.read(config.extra), quiz=quiz.prepare(config),
+                     site_assets=site_assets.make_site_assets(overrides), inline_styles=styles.inline_styles(overrides))

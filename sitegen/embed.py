@@ -23,15 +23,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import meta
 
 from sitegen.address import public_address
+from sitegen.contracts import EMBED_FRAME_ATTRIBUTE, EMBED_GUIDE_PAGES, HOST_SCRIPT, script_constants
 from sitegen.errors import InternalError
 from sitegen.navigation import guide_pages
 from sitegen.quiz.surface import QuizSurface
 from sitegen.settings import Origin
 from sitegen.text import markdown_text, title_html
 
-FOLDER = "embed"
-HOST_SCRIPT = "embed/host.js"  # a stable address: clinics paste it once
-HOST_QUICK_EXIT = "const QUICK_EXIT = null;"  # the line of the theme's host.js the build fills in
+FOLDER = "embed"  # HOST_SCRIPT (sitegen/contracts.py) sits here too, at a stable address: clinics paste it once
+# The lines of the theme's host.js the build fills in.
+HOST_QUICK_EXIT = "const QUICK_EXIT = null;"
+HOST_CONTRACTS = "const CONTRACTS = null;"
 TEMPLATE = "embed.html"
 SOURCE_KEY = "embed_source"  # a guide page's copy names its source: its links are written from there
 
@@ -58,7 +60,7 @@ def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: Mapping[str, Qu
     pages, quiz_items = [], []
     for file in guide:
         body, front_matter = meta.get_data(file.content_string)
-        embedded = _add(files, config, f"{FOLDER}/guide/{file.src_uri}", body,
+        embedded = _add(files, config, f"{EMBED_GUIDE_PAGES}{file.src_uri}", body,
                         {**front_matter, "embed_of": file.url, SOURCE_KEY: file.src_uri})
         pages.append(Embeddable(front_matter.get("title", file.name), embedded.url, file.url))
     for quiz_id, quiz in sorted(quizzes.items()):
@@ -76,18 +78,22 @@ def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: Mapping[str, Qu
 
 def add_host_script(files: Files, config: MkDocsConfig, quick_exit: Any) -> None:
     """embed/host.js with the guide's Quick exit (`extra.quick_exit`) written in, so the button it
-    shows on a clinic's page goes where the guide's own does; the theme's copy is the source."""
+    shows on a clinic's page goes where the guide's own does, and the names it shares with the
+    guide's pages (sitegen/contracts.py); the theme's copy is the source."""
     theme_copy = files.get_file_from_path(HOST_SCRIPT)
     if theme_copy is None:
         raise InternalError(f"overrides/{HOST_SCRIPT} is missing: the embed snippets load it")
-    source = theme_copy.content_string
-    if source.count(HOST_QUICK_EXIT) != 1:
-        raise InternalError(f"overrides/{HOST_SCRIPT} must contain the line {HOST_QUICK_EXIT!r} once: "
-                           "the build writes the Quick exit there")
     setting = json.dumps({"url": quick_exit.url, "label": quick_exit.label})
+    source = _fill_in(theme_copy.content_string, HOST_QUICK_EXIT, f"const QUICK_EXIT = {setting};")
+    source = _fill_in(source, HOST_CONTRACTS, script_constants())
     files.remove(theme_copy)
-    files.append(File.generated(config, HOST_SCRIPT,
-                                content=source.replace(HOST_QUICK_EXIT, f"const QUICK_EXIT = {setting};")))
+    files.append(File.generated(config, HOST_SCRIPT, content=source))
+
+
+def _fill_in(source: str, line: str, replacement: str) -> str:
+    if source.count(line) != 1:
+        raise InternalError(f"overrides/{HOST_SCRIPT} must contain the line {line!r} once: the build fills it in")
+    return source.replace(line, replacement)
 
 
 def _add(files: Files, config: MkDocsConfig, src_uri: str, body: str, front_matter: dict[str, Any],
@@ -102,7 +108,7 @@ def _add(files: Files, config: MkDocsConfig, src_uri: str, body: str, front_matt
 def snippet(site_url: str, item: Embeddable) -> str:
     """What a clinic pastes: the iframe, then the script that sizes it to its content."""
     return (f'<iframe src="{site_url}{item.embed_url}" title="{html.escape(item.title, quote=True)}" '
-            f'data-rebuilding-trust-embed loading="lazy" style="width: 100%; height: 640px; border: 0;"></iframe>\n'
+            f'{EMBED_FRAME_ATTRIBUTE} loading="lazy" style="width: 100%; height: 640px; border: 0;"></iframe>\n'
             f'<script src="{site_url}{HOST_SCRIPT}" defer></script>')
 
 
@@ -165,7 +171,7 @@ def _section(site_url: str, item: Embeddable) -> str:
     # The preview frames the embed page by a relative address, so it works wherever the site is served.
     address = html.escape(item.embed_url.removeprefix(FOLDER + "/"), quote=True)
     preview = (f'<iframe src="{address}" title="{html.escape(item.title, quote=True)}" '
-               f'data-rebuilding-trust-embed loading="lazy" style="width: 100%; height: 480px; border: 0;"></iframe>')
+               f'{EMBED_FRAME_ATTRIBUTE} loading="lazy" style="width: 100%; height: 480px; border: 0;"></iframe>')
     # Plain text, not highlighted HTML: the theme's syntax colours fall short of AA contrast.
     return "\n\n".join([
         f"### {markdown_text(item.title)}",

@@ -17,8 +17,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
 from sitegen import embed
+from sitegen.contracts import OFFLINE_CHOICE_ATTRIBUTE, OFFLINE_STATE_ATTRIBUTE, quiz_anchor
 from sitegen.errors import BuildInputError, page_line
-from sitegen.quiz.fence import quiz_anchor
 from sitegen.quiz.surface import QuizSurface
 from sitegen.settings import Clinic, Settings
 from sitegen.text import markdown_text
@@ -140,8 +140,8 @@ def render_offline_choice(settings: Settings) -> str:
     if not settings.offline:
         return ""
     data = " ".join(f'data-{name}="{html.escape(text, quote=True)}"' for name, text in OFFLINE_CHOICE.items())
-    return (f'<div class="offline-choice" data-offline-choice {data} hidden>\n'
-            '<p data-offline-state role="status"></p>\n'
+    return (f'<div class="offline-choice" {OFFLINE_CHOICE_ATTRIBUTE} {data} hidden>\n'
+            f'<p {OFFLINE_STATE_ATTRIBUTE} role="status"></p>\n'
             f'<p><button type="button" class="md-button md-button--primary">'
             f'{html.escape(OFFLINE_CHOICE["keep-label"])}</button></p>\n'
             "</div>")

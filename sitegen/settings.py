@@ -179,6 +179,13 @@ class Origin:
         port = f":{self.port}" if self.port is not None else ""
         return f"{self.scheme}://{star}{self.host}{port}"
 
+    def for_script(self) -> dict[str, str | bool]:
+        """The fields embed-frame.js compares with a framing page's `URL`, read as CSP reads
+        frame-ancestors: `protocol` with its colon, `port` "" for the scheme's default (as `URL`
+        writes it), `subdomains` for a leading `*.` (any subdomain of `host`, not `host` itself)."""
+        return {"protocol": f"{self.scheme}:", "host": self.host,
+                "port": "" if self.port is None else str(self.port), "subdomains": self.wildcard}
+
 
 def origin(value: object) -> Origin:
     """The origin `value` names, in canonical form: lower case, no default port, no slash.

@@ -1,4 +1,4 @@
-// For the clinic's own pages: sizes each guide iframe (data-rebuilding-trust-embed) to the
+// For the clinic's own pages: sizes each guide iframe (marked as the embed snippets mark it) to the
 // height its page reports, and keeps a Quick exit on screen while such a frame is on the page.
 // Only a height ever crosses the frame boundary from the guide, and only from the frame it
 // claims to come from; the guide stops sending it once the reader starts on a quiz. Pasting
@@ -7,9 +7,11 @@
   if (window.rebuildingTrustEmbedHost) return;
   window.rebuildingTrustEmbedHost = true;
 
-  const HEIGHT = "rebuilding-trust-embed:height";
-  const FORGET = "rebuilding-trust-embed:forget"; // to a frame: clear what the guide keeps
-  const FORGOTTEN = "rebuilding-trust-embed:forgotten"; // its answer
+  // The names the guide's pages use too: the build writes them here from sitegen/contracts.py.
+  const CONTRACTS = null;
+  const HEIGHT = CONTRACTS.EMBED_HEIGHT;
+  const FORGET = CONTRACTS.EMBED_FORGET; // to a frame: clear what the guide keeps
+  const FORGOTTEN = CONTRACTS.EMBED_FORGOTTEN; // its answer
   const MIN_HEIGHT = 50;
   const MAX_HEIGHT = 20000;
   // A reader in danger must not wait for the frames: they get this long to clear their storage.
@@ -17,7 +19,7 @@
   // The guide's Quick exit, {url, label}: the build writes it here from mkdocs.yml (sitegen/embed.py).
   const QUICK_EXIT = null;
 
-  const guideFrames = () => [...document.querySelectorAll("iframe[data-rebuilding-trust-embed]")];
+  const guideFrames = () => [...document.querySelectorAll(`iframe[${CONTRACTS.EMBED_FRAME_ATTRIBUTE}]`)];
   const frameOf = (source) => guideFrames().find((frame) => frame.contentWindow === source);
   const originOf = (frame) => new URL(frame.src, location.href).origin;
   let waitingFor = null; // the frames still clearing, while leaving
@@ -66,7 +68,7 @@
 
   function showQuickExit() {
     // Not on the guide's own pages (the staff page's previews), which have their own.
-    if (!QUICK_EXIT || guideFrames().length === 0 || document.querySelector("[data-quick-exit]")) return;
+    if (!QUICK_EXIT || guideFrames().length === 0 || document.querySelector(`[${CONTRACTS.QUICK_EXIT_ATTRIBUTE}]`)) return;
     const link = document.createElement("a");
     link.href = QUICK_EXIT.url;
     link.rel = "noreferrer";

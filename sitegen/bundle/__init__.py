@@ -16,29 +16,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 from sitegen.bundle.lockfile import site_lockfile
 from sitegen.bundle.runtime import CORE_FILES, Runtime
 from sitegen.bundle.stdlib import SiteStdlib
 from sitegen.bundle.wheel import Wheel
+from sitegen.site_assets import SITE_ROOT_FROM_FOLDER, HashedFolder, hashed_folder
 
 SOURCE_FOLDER = "assets/quiz"  # in overrides/: the widget's sources, never served as they are
-SITE_ROOT_FROM_BUNDLE = "../../../"  # from assets/quiz/<hash>/ up to the site's root
-SOURCES = ("widget.js", "render.js", "worker.js", "quiz.css", "quick-exit.js", "embed-frame.js", "embed.css")
-
-
-@dataclass(frozen=True)
-class QuizBundle:
-    """The site folder (e.g. `assets/quiz/3f2a…`) and its files by name."""
-
-    path: str
-    files: dict[str, bytes]
+SITE_ROOT_FROM_BUNDLE = SITE_ROOT_FROM_FOLDER  # from assets/quiz/<hash>/ up to the site's root
+SOURCES = ("widget.js", "render.js", "worker.js", "quiz.css")
 
 
 def make_bundle(overrides: Path, runtime: Runtime, wheel: Wheel, stdlib: SiteStdlib,
-                strings: dict[str, object]) -> QuizBundle:
+                strings: dict[str, object]) -> HashedFolder:
     """Collect the widget's files, the generated modules, the wheel and the lockfile."""
     sources = overrides / SOURCE_FOLDER
     files = {name: (sources / name).read_bytes() for name in SOURCES}
@@ -46,10 +38,7 @@ def make_bundle(overrides: Path, runtime: Runtime, wheel: Wheel, stdlib: SiteStd
     files["pyodide-lock.json"] = site_lockfile(runtime, wheel).encode()
     files[wheel.file_name] = wheel.path.read_bytes()
     files["paths.js"] = _paths_module(runtime, stdlib, files["pyodide-lock.json"], wheel)
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        digest.update(name.encode() + b"\0" + hashlib.sha256(files[name]).digest())
-    return QuizBundle(path=f"{SOURCE_FOLDER}/{digest.hexdigest()[:12]}", files=files)
+    return hashed_folder(SOURCE_FOLDER, files)
 
 
 def _paths_module(runtime: Runtime, stdlib: SiteStdlib, lockfile: bytes, wheel: Wheel) -> bytes:

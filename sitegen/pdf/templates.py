@@ -6,15 +6,19 @@ from pathlib import Path
 
 import jinja2
 
+from sitegen.contracts import template_globals
+
 FOLDER = "pdf"  # overrides/pdf/: .html only, so MkDocs never copies it into the site
 
 
 def environment(overrides: Path) -> jinja2.Environment:
     """An environment loading overrides/pdf/; every value a template prints is HTML-escaped."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(overrides / FOLDER),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals.update(template_globals())
+    return env

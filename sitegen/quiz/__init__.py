@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from sitegen.bundle import SOURCE_FOLDER, QuizBundle, make_bundle
+from sitegen.bundle import SOURCE_FOLDER, make_bundle
 from sitegen.bundle.cache import project_cache
 from sitegen.bundle.runtime import CORE_FILES, Runtime, find_runtime
 from sitegen.bundle.stdlib import SiteStdlib, build_site_stdlib
@@ -24,16 +24,17 @@ from sitegen.navigation import guide_pages
 from sitegen.quiz import fence
 from sitegen.quiz.source import load_quizzes
 from sitegen.quiz.surface import QuizSurface
+from sitegen.site_assets import HashedFolder
 
 
 @dataclass(frozen=True)
 class QuizBuild:
     """The checked quizzes by id, the vendored runtime, its site stdlib and the hashed browser bundle."""
 
-    quizzes: dict[str, QuizSurface]
+    by_id: dict[str, QuizSurface]
     runtime: Runtime
     stdlib: SiteStdlib
-    bundle: QuizBundle
+    bundle: HashedFolder
     fences: fence.FenceLog  # the quiz fences SuperFences rendered, and each quiz's home
 
 
@@ -49,7 +50,7 @@ def prepare(config: MkDocsConfig) -> QuizBuild:
     bundle = make_bundle(overrides, runtime, wheel, stdlib, strings)
     fences = fence.FenceLog(quizzes)
     fence.plug_in(config, fence.FormRenderer(overrides, quizzes, strings, bundle.path), fences)
-    return QuizBuild(quizzes=quizzes, runtime=runtime, stdlib=stdlib, bundle=bundle, fences=fences)
+    return QuizBuild(by_id=quizzes, runtime=runtime, stdlib=stdlib, bundle=bundle, fences=fences)
 
 
 def find_homes(files: Files, config: MkDocsConfig, build: QuizBuild) -> dict[str, File]:

@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, meta
 
 from quizzes.core.links import from_root
+from sitegen.contracts import quiz_anchor, template_globals
 from sitegen.errors import BuildInputError, FenceError, InternalError
 from sitegen.quiz.key import grouped_steps
 from sitegen.quiz.surface import QuizSurface
@@ -94,11 +95,6 @@ def parse(body: str) -> QuizFence:
             raise ValueError(f"option {name!r} must be one of {', '.join(OPTIONS[name])}, not {value!r}")
         options[name] = value
     return QuizFence(quiz_id=lines[0], key_open=options.get("key") == "open")
-
-
-def quiz_anchor(quiz_id: str) -> str:
-    """The id of a placed quiz's root element: form.html and the PDF's quiz.html give it."""
-    return f"quiz-{quiz_id}"
 
 
 def fence_index(lines: list[str], body: str, after: int) -> int | None:
@@ -262,6 +258,7 @@ class FormRenderer:
         )
         # A site page's link starts from the page's way up to the root; another link stays as it is.
         self._env.filters["from_root"] = lambda href: from_root(href, SITE_ROOT)
+        self._env.globals.update(template_globals())
         self._quizzes = quizzes
         self._strings = strings
         self._assets = assets  # the quiz bundle's folder (quiz.css, widget.js), from the site's root

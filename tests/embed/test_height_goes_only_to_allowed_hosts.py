@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from sitegen.settings import origin as parsed_origin
 from tests.conftest import SiteServer, copy_project, read_headers_file, run_mkdocs_build
 from tests.embed.clinic import frame_of, host_page, iframe_height, pasted
 
@@ -66,7 +68,10 @@ def test_the_staff_page_and_the_embed_pages_name_the_allowed_sites(setup: Setup)
     # "*." is shown as typed, not taken for the start of italics.
     assert f"{origin}, {WILDCARD} (and this site itself" in re.sub(r"<(?!/?em\b)[^>]+>", "", staff)
     embed = (setup.site / "embed" / "trust-signs" / "index.html").read_text(encoding="utf-8")
-    assert f'<meta name="rebuilding-trust-embed-origins" content="{origin} {WILDCARD}">' in embed
+    # For embed-frame.js, each origin as the fields it compares with the framing page's URL.
+    (content,) = re.findall(r'<meta name="rebuilding-trust-embed-origins" content="([^"]*)">', embed)
+    expected = [parsed_origin(origin).for_script(), parsed_origin(WILDCARD).for_script()]
+    assert json.loads(html.unescape(content)) == expected
 
 
 def test_the_headers_let_the_allowed_sites_frame_the_guide(setup: Setup) -> None:

@@ -81,7 +81,7 @@ def test_sitemap_dates_are_the_builds_own(tmp_path: Path, monkeypatch: pytest.Mo
     assert dates == {datetime.date.today().isoformat()}
 
 
-def test_editing_a_quiz_changes_every_hashed_name(tmp_path: Path) -> None:
+def test_editing_a_quiz_renames_the_quiz_bundle_but_not_the_site_wide_files(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     first = run_mkdocs_build(project, tmp_path / "first")
     quiz = project / "quizzes" / "trust_signs.py"
@@ -92,6 +92,10 @@ def test_editing_a_quiz_changes_every_hashed_name(tmp_path: Path) -> None:
     assert old.name != new.name
     page = (tmp_path / "second" / "signs-of-rebuilding" / "index.html").read_text(encoding="utf-8")
     assert f"assets/quiz/{new.name}/widget.js" in page and "Trust signs check<" in page
+    # Quick exit, offline reading and the embed frame's files keep their address (and a reader's copy).
+    (quick_exit,) = (tmp_path / "first").glob("assets/site/*/quick-exit.js")
+    assert f"{quick_exit.parent.relative_to(tmp_path / 'first').as_posix()}/quick-exit.js" in page
+    assert [path.name for path in (tmp_path / "second" / "assets" / "site").iterdir()] == [quick_exit.parent.name]
 
 
 def test_a_missing_runtime_names_the_make_target(tmp_path: Path) -> None:

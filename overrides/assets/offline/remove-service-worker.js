@@ -5,9 +5,9 @@ self.addEventListener("install", () => self.skipWaiting());
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    // The names service-worker.js gives its caches (release.js repeats them too): this worker
-    // gets none of the build's facts, and a classic service worker cannot import them.
-    const prefix = `rebuilding-trust:${new URL(self.registration.scope).pathname}:`;
+    // The names the keeping worker gives its caches: the build writes CONTRACTS above this
+    // script (a classic service worker cannot import contracts.js).
+    const prefix = `${CONTRACTS.CACHE_PREFIX}${new URL(self.registration.scope).pathname}:`;
     const names = await caches.keys();
     await Promise.all(names.filter((name) => name.startsWith(prefix)).map((name) => caches.delete(name)));
     // Pages open now are not reloaded (a reader may be answering a quiz): having no fetch

@@ -9,15 +9,16 @@
 //                           starts it (the page says so), never fetched for a page without a quiz
 //
 // Every cache's name starts with this site's scope; activation deletes this site's caches of
-// other builds. The build puts `BUILD` above this comment: { version, runtime, runtimeKey, bundle }
-// (the runtime's and the quiz bundle's folders, relative to the scope).
+// other builds. The build puts `CONTRACTS` (sitegen/contracts.py) and `BUILD` above this comment:
+// { version, runtime, runtimeKey, bundle, siteAssets } (the runtime's, the quiz bundle's and the
+// site-wide files' folders, relative to the scope).
 
 const scope = new URL(self.registration.scope);
-const PREFIX = `rebuilding-trust:${scope.pathname}:`;
+const PREFIX = `${CONTRACTS.CACHE_PREFIX}${scope.pathname}:`;
 const SITE_CACHE = `${PREFIX}site:${BUILD.version}`;
 const RUNTIME_CACHE = `${PREFIX}runtime:${BUILD.runtimeKey}`;
-// Material names its bundles `name.<8 hex>.min.js|css`; the build names the quiz folder by hash.
-const HASHED = [/\.[0-9a-f]{8}\.min\.(?:js|css)$/, new RegExp(`^${BUILD.bundle}/`)];
+// Material names its bundles `name.<8 hex>.min.js|css`; the build names the quiz and site-wide folders by hash.
+const HASHED = [/\.[0-9a-f]{8}\.min\.(?:js|css)$/, new RegExp(`^${BUILD.bundle}/`), new RegExp(`^${BUILD.siteAssets}/`)];
 
 // The site cache is made at install, before any page can be served, and is this worker's
 // licence to keep: once "Stop keeping this guide" or Quick exit deleted it, nothing is kept

@@ -5,13 +5,15 @@
 // registered; only then does it keep going (the worker checked for a new build, the page
 // served and its files kept). Loaded only on the built site with `extra.offline` on, never
 // under `mkdocs serve`; nothing happens inside another site's frame.
-const root = new URL("../../", import.meta.url);
+import { CACHE_PREFIX, OFFLINE_CHOICE_ATTRIBUTE, OFFLINE_STATE_ATTRIBUTE, SERVICE_WORKER, siteRoot } from "./contracts.js";
+
+const root = new URL(siteRoot);
 // The query marks a worker registered by the reader's choice: earlier versions of this site
 // registered the same file on every visit, without asking, and such a registration is let go
 // here. A host serves the file whatever the query, so a build with `offline: false` replaces
 // this one with its removing worker as before.
-const WORKER = new URL("service-worker.js?chosen", root);
-const PREFIX = `rebuilding-trust:${root.pathname}:`; // the names service-worker.js gives its caches
+const WORKER = new URL(`${SERVICE_WORKER}?chosen`, root);
+const PREFIX = `${CACHE_PREFIX}${root.pathname}:`; // the names the service worker gives its caches
 const offered = "serviceWorker" in navigator && typeof caches !== "undefined" && window.top === window;
 
 // What this tab has loaded before the service worker served it: kept too, so that the page
@@ -66,11 +68,11 @@ async function keepGoing() {
 const controls = new WeakSet();
 
 function offerTheChoice() {
-  const control = document.querySelector("[data-offline-choice]");
+  const control = document.querySelector(`[${OFFLINE_CHOICE_ATTRIBUTE}]`);
   if (!control || controls.has(control)) return;
   controls.add(control);
   const button = control.querySelector("button");
-  const state = control.querySelector("[data-offline-state]");
+  const state = control.querySelector(`[${OFFLINE_STATE_ATTRIBUTE}]`);
   let busy = false;
 
   function show(registration) {

@@ -8,21 +8,26 @@
 // more is sent, and a page that grows scrolls inside the frame.
 //
 // When mkdocs.yml lists the sites allowed to frame the guide (extra.embed.allowed_origins,
-// handed over in a <meta> because the CSP forbids inline scripts), only those sites learn
+// handed over in a <meta> because the CSP forbids inline scripts, each already parsed by the
+// build into the fields a URL has: sitegen/settings.py's Origin.for_script), only those sites learn
 // the height: it is posted to the framing page's exact origin, so the browser itself drops
 // it if that page is not the one we think. With no list, any site may frame the guide and
 // any site may learn its height.
-import { siteRoot } from "./paths.js";
+import {
+  EMBED_FORGET as FORGET, // from embed/host.js, when its Quick exit is used
+  EMBED_FALLBACK_ATTRIBUTE,
+  EMBED_FORGOTTEN as FORGOTTEN,
+  EMBED_GUIDE_PAGES,
+  EMBED_HEIGHT as MESSAGE_TYPE,
+  EMBED_ORIGINS_META,
+  QUICK_EXIT_ATTRIBUTE,
+  siteRoot,
+} from "./contracts.js";
 import { forget } from "./quick-exit.js";
 
-const MESSAGE_TYPE = "rebuilding-trust-embed:height";
-const FORGET = "rebuilding-trust-embed:forget"; // from embed/host.js, when its Quick exit is used
-const FORGOTTEN = "rebuilding-trust-embed:forgotten";
 const SCHEMES = { light: "default", dark: "slate" };
-const DEFAULT_PORTS = { "http:": "80", "https:": "443" };
 const requested = new URLSearchParams(location.search).get("scheme");
-const allowed = (document.querySelector('meta[name="rebuilding-trust-embed-origins"]')?.content ?? "")
-  .split(/\s+/).filter(Boolean);
+const allowed = JSON.parse(document.querySelector(`meta[name="${EMBED_ORIGINS_META}"]`)?.content || "[]");
 
 function applyScheme() {
   if (!requested || !(requested in SCHEMES || requested === "auto")) return;
@@ -40,8 +45,8 @@ function parentOrigin() {
   }
 }
 
-// Read the way CSP reads frame-ancestors, so the list means the same to both: "*." before
-// a host covers its subdomains, ":*" any port, no port the scheme's default.
+// The build wrote each entry as CSP reads it in frame-ancestors, in the fields of a URL: the same
+// list means the same to both, and only comparing is left here.
 function listed(origin) {
   let url;
   try {
@@ -49,15 +54,8 @@ function listed(origin) {
   } catch {
     return false; // "null": a sandboxed or otherwise opaque host
   }
-  const port = url.port || DEFAULT_PORTS[url.protocol];
-  return allowed.some((entry) => {
-    // The build writes each entry canonical: scheme, host (an IPv6 one in brackets), optional port.
-    const parts = /^([a-z]+):\/\/(\[[0-9a-f:.]+\]|[^/:[\]]+)(?::(\d+|\*))?$/i.exec(entry);
-    if (!parts || `${parts[1].toLowerCase()}:` !== url.protocol) return false;
-    const host = parts[2].toLowerCase();
-    const hostMatches = host.startsWith("*.") ? url.hostname.endsWith(host.slice(1)) : url.hostname === host;
-    return hostMatches && (parts[3] === "*" || (parts[3] || DEFAULT_PORTS[url.protocol]) === port);
-  });
+  return allowed.some((entry) => entry.protocol === url.protocol && entry.port === url.port
+    && (entry.subdomains ? url.hostname.endsWith(`.${entry.host}`) : url.hostname === entry.host));
 }
 
 // "*" when any site may frame this page; else the host's origin if listed (or this site
@@ -90,10 +88,10 @@ for (const type of ["pointerdown", "keydown", "focusin"]) document.addEventListe
 // Places in this page, phone and text links, and Quick exit (which leaves the top page) stay.
 function linksLeaveTheFrame() {
   const root = new URL(siteRoot);
-  const embedCopies = new URL("embed/guide/", root).href;
+  const embedCopies = new URL(EMBED_GUIDE_PAGES, root).href;
   for (const link of document.querySelectorAll("a[href]")) {
     const url = new URL(link.href);
-    if (link.hasAttribute("data-quick-exit") || !url.protocol.startsWith("http")) continue;
+    if (link.hasAttribute(QUICK_EXIT_ATTRIBUTE) || !url.protocol.startsWith("http")) continue;
     if (url.origin === location.origin && url.pathname === location.pathname) continue;
     if (url.href.startsWith(embedCopies)) link.href = root.href + url.href.slice(embedCopies.length);
     Object.assign(link, { target: "_blank", rel: "noopener" });
@@ -108,7 +106,7 @@ window.addEventListener("message", (event) => {
 });
 
 // Scripts run here: the note for frames that cannot run them is not needed.
-document.querySelector("[data-embed-fallback]")?.setAttribute("hidden", "");
+document.querySelector(`[${EMBED_FALLBACK_ATTRIBUTE}]`)?.setAttribute("hidden", "");
 applyScheme();
 linksLeaveTheFrame();
 if (target) {

@@ -8,6 +8,9 @@
 // Why Shift and not Escape: Escape is the key that closes things (Material's search, a dialog),
 // so a reader closing search would be thrown off the site by one more press. Shift does nothing
 // alone, and GOV.UK's "Exit this page" component uses three presses of it.
+import { QUICK_EXIT_ATTRIBUTE } from "./contracts.js";
+
+const QUICK_EXIT = `[${QUICK_EXIT_ATTRIBUTE}]`; // the guide's own Quick exit link (safety-bar.html)
 const PRESSES_TO_LEAVE = 3;
 // The presses count only within this time of the first one; a slower reader starts again.
 const PRESS_WINDOW_MS = 5000;
@@ -67,7 +70,7 @@ export function forget() {
 async function leave() {
   if (leaving) return;
   leaving = true;
-  const link = document.querySelector("[data-quick-exit]");
+  const link = document.querySelector(QUICK_EXIT);
   const destination = link ? link.href : "about:blank";
   await forget();
   try {
@@ -80,7 +83,7 @@ async function leave() {
 
 // Capture phase, so no other click handler (such as instant navigation) runs first.
 document.addEventListener("click", (event) => {
-  if (event.target instanceof Element && event.target.closest("[data-quick-exit]")) {
+  if (event.target instanceof Element && event.target.closest(QUICK_EXIT)) {
     event.preventDefault();
     leave();
   }
@@ -106,7 +109,7 @@ document.addEventListener("keydown", (event) => {
 // goes to the title, which a phone would otherwise cut to a few letters. Without this script
 // the room stays kept: the title is shorter, never covered.
 const header = document.querySelector(".md-header");
-const exitLink = document.querySelector("[data-quick-exit]");
+const exitLink = document.querySelector(QUICK_EXIT);
 
 function giveTheRoomWhileClear() {
   const clear = header.getBoundingClientRect().top >= exitLink.getBoundingClientRect().bottom;

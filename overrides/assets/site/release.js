@@ -3,8 +3,10 @@
 // The worker at its address (remove-service-worker.js) does the same for a browser that
 // checks it before running this page; this page does not wait for that check, which a
 // browser may make only later.
-const root = new URL("../../", import.meta.url);
-const PREFIX = `rebuilding-trust:${root.pathname}:`; // the names service-worker.js gives its caches
+import { CACHE_PREFIX, siteRoot } from "./contracts.js";
+
+const root = new URL(siteRoot);
+const PREFIX = `${CACHE_PREFIX}${root.pathname}:`; // the names the service worker gives its caches
 
 async function release() {
   const registration = await navigator.serviceWorker?.getRegistration(root.href);
