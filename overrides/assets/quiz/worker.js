@@ -88,8 +88,11 @@ self.fetch = async (input, init) => {
     throw error;
   }
   if (actual !== expected) {
+    if (scorer !== null) throw new Error(`the file ${url} is damaged`);
     failStart("damaged", `${url}: sha256 ${actual}, expected ${expected}`);
-    throw new Error(`the file ${url} is damaged`);
+    // The page ends this worker on that message. Rejecting instead would reach promises of
+    // Pyodide's that nothing awaits yet (the lockfile's), as an unhandled rejection.
+    return new Promise(() => {});
   }
   return response;
 };
