@@ -23,7 +23,7 @@ def test_a_kept_page_is_served_from_the_cache_after_the_network_timeout(offline_
 
     held: list[Route] = []
     # Every request for the page hangs: the browser's navigation preload and the worker's fetch.
-    page.context.route(re.compile(rf".*/{re.escape(PAGE)}(index\.html)?$"), held.append)
+    page.context.route(re.compile(rf".*/{re.escape(PAGE)}(index\.html)?$"), lambda route: held.append(route))
     started = time.monotonic()
     page.goto(PAGE, timeout=15_000)
     waited = time.monotonic() - started
