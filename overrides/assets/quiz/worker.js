@@ -1,8 +1,7 @@
 // The quiz worker owns Python: it starts Pyodide with the site's own trimmed standard library,
 // loads the site's quiz wheel and scores answers. Every file it downloads to start (the
-// runtime's modules and WebAssembly, the standard library, the lockfile, the wheel) it first
-// fetches itself and checks against the sha256 the build wrote into paths.js, before Pyodide
-// starts (see fetchChecked).
+// runtime's modules and WebAssembly, the standard library, the lockfile, the wheel) is checked
+// against the sha256 the build wrote into paths.js before Pyodide uses it.
 //
 // Protocol. Page -> worker:
 //   {type: "start"}                          start Pyodide and load the wheel (once)
@@ -38,14 +37,9 @@ function report(force = false) {
   postMessage({ type: "progress", step, received });
 }
 
-// Why a start failed, as the "failed" message's `kind` names it to the page.
-class StartFailure extends Error {
-  kind = "failed";
-}
-
-/** A file's bytes are not the build's. */
-class DamagedFile extends StartFailure {
-  kind = "damaged";
+// Tells the page the start failed; once started, a failed fetch is not the start's.
+function failStart(kind, reason) {
+  if (scorer === null) postMessage({ type: "failed", kind, reason });
 }
 
 // The sha256 (hex) of every file the start downloads, by absolute URL.
@@ -56,7 +50,51 @@ async function sha256(bytes) {
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-// A body's bytes, counted as they arrive for the progress bar.
+// Every fetch Pyodide makes passes here. A file of the start is read in full from a clone of
+// its response, counting the bytes as they arrive for the progress bar, and checked against
+// its sha256; only then does Pyodide get the response, untouched (the browser's compiled-wasm
+// cache keys on it). A file whose bytes are not the build's fails the start at once as
+// "damaged", not 20 s later as a stall: Pyodide itself waits forever for a WebAssembly module
+// that does not compile. A file that cannot arrive (offline with nothing cached, a missing
+// file) fails the start at once too.
+const fetchUnchecked = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input), location.href).href;
+  const expected = expectedDigests.get(url);
+  // The wheel's fetch carries the same sha256 as an integrity check, whose failure the browser
+  // reports like a network error: checked below instead, so damage is named as damage.
+  const options = expected && init?.integrity ? { ...init, integrity: undefined } : init;
+  let response;
+  try {
+    response = await fetchUnchecked(input, options);
+  } catch (error) {
+    failStart("failed", String(error));
+    throw error;
+  }
+  if (!response.ok) {
+    failStart("failed", `HTTP ${response.status}`);
+    return response;
+  }
+  if (!response.body) return response;
+  if (expected === undefined) {
+    readCounted(response.clone().body).catch(() => {}); // a broken download fails Pyodide's own read
+    return response;
+  }
+  let actual;
+  try {
+    actual = await sha256(await readCounted(response.clone().body));
+  } catch (error) {
+    failStart("failed", String(error));
+    throw error;
+  }
+  if (actual !== expected) {
+    failStart("damaged", `${url}: sha256 ${actual}, expected ${expected}`);
+    throw new Error(`the file ${url} is damaged`);
+  }
+  return response;
+};
+
+// A body's bytes, counted as they arrive.
 async function readCounted(body) {
   const reader = body.getReader();
   const chunks = [];
@@ -69,53 +107,17 @@ async function readCounted(body) {
   }
 }
 
-// Every file of the start is fetched here first, read in full (counted) and checked against
-// its sha256; nothing else in this worker is wrapped (no global fetch patch). A file that
-// cannot arrive (offline with nothing cached, a missing file) fails the start at once, and
-// one whose bytes are not the build's fails it as "damaged", not 20 s later as a stall:
-// Pyodide itself waits forever for a WebAssembly module that does not compile. The bytes of
-// the lockfile go to Pyodide as they are; the wasm, the stdlib and the wheel Pyodide fetches
-// again, from the HTTP cache (or the service worker's) this download filled, and the wheel
-// with the lockfile's sha256 as its integrity, which the browser checks.
-async function fetchChecked(url) {
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw new StartFailure(`${url}: ${error}`);
-  }
-  if (!response.ok) throw new StartFailure(`${url}: HTTP ${response.status}`);
-  let bytes;
-  try {
-    bytes = await readCounted(response.body);
-  } catch (error) {
-    throw new StartFailure(`${url}: ${error}`);
-  }
-  const expected = expectedDigests.get(url);
-  const actual = await sha256(bytes);
-  if (actual !== expected) throw new DamagedFile(`${url}: sha256 ${actual}, expected ${expected}`);
-  return bytes;
-}
-
 // Modules come through import(), which no fetch sees and no sha256 guards: each is fetched and
-// checked first, and imported once it passed, from the browser's cache where it allows.
-// Pyodide's own import of pyodide.asm.mjs later finds the same module loaded.
-async function importChecked(url) {
-  await fetchChecked(url);
-  return import(url);
-}
-
-// Every file of the start (those paths.js gives a sha256), downloaded at once and checked;
-// the two modules imported, the lockfile's text kept for Pyodide.
-async function downloadChecked() {
-  const [main, asm] = ["pyodide.mjs", "pyodide.asm.mjs"].map((name) => new URL(name, runtimeURL).href);
-  const lockFile = new URL(lockFileURL).href;
-  const done = new Map(await Promise.all([...expectedDigests.keys()].map(async (url) => {
-    const modules = url === main || url === asm;
-    return [url, await (modules ? importChecked(url) : fetchChecked(url))];
-  })));
+// checked first, and imported once it passed, from the browser's cache where it allows. Both
+// download at once; Pyodide's own import of pyodide.asm.mjs later finds the same module loaded.
+async function importChecked(name) {
+  const url = new URL(name, runtimeURL).href;
+  const response = await self.fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  await response.body?.cancel(); // read and checked through its clone: the bytes come from import()
+  const module = await import(url);
   report(true);
-  return { loadPyodide: done.get(main).loadPyodide, lockFileContents: new TextDecoder().decode(done.get(lockFile)) };
+  return module;
 }
 
 let scorer = null;
@@ -124,11 +126,11 @@ let starting = null;
 
 async function start() {
   report(true);
-  const { loadPyodide, lockFileContents } = await downloadChecked();
+  const [{ loadPyodide }] = await Promise.all([importChecked("pyodide.mjs"), importChecked("pyodide.asm.mjs")]);
   const pyodide = await loadPyodide({
     indexURL: runtimeURL,
     stdLibURL,
-    lockFileContents,
+    lockFileURL,
     // Set explicitly: without it Pyodide falls back to a CDN address for packages.
     packageBaseUrl: new URL("./", lockFileURL).href,
     stdout: () => {},
@@ -136,6 +138,7 @@ async function start() {
   });
   step = "quizzes";
   report(true);
+  // The lockfile's sha256 of the wheel is the one paths.js gives: self.fetch checks it.
   await pyodide.loadPackage("quizzes", { messageCallback: () => {}, checkIntegrity: true });
   PythonError = pyodide.ffi.PythonError;
   scorer = pyodide.pyimport("quizzes.core.browser").score_json;
@@ -166,10 +169,7 @@ function score({ id, quiz, answers }) {
 
 self.addEventListener("message", ({ data }) => {
   if (data.type === "start") {
-    starting ??= start().catch((error) => {
-      const kind = error instanceof StartFailure ? error.kind : "failed";
-      postMessage({ type: "failed", kind, reason: String(error.message ?? error) });
-    });
+    starting ??= start().catch((error) => postMessage({ type: "failed", kind: "failed", reason: String(error) }));
   } else if (data.type === "score") {
     score(data);
   }
