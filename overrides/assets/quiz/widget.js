@@ -400,9 +400,12 @@ function enhance(root) {
     service.listen(root, (progress) => {
       if (root.dataset.state === "loading") showProgress(progressBar, status, progress);
     });
-    service.ready.then(() => transition("started"), (error) => transition("startFailed", { error }));
+    // Only the worker this widget follows now moves it: not one it left for a newer one.
+    const followedStill = () => service === followed;
+    service.ready.then(() => followedStill() && transition("started"),
+      (error) => followedStill() && transition("startFailed", { error }));
     // A ready widget whose worker died says nothing more about it; its next interaction starts another.
-    service.ended.then(() => service === followed && transition("workerLost", { message: "" }));
+    service.ended.then(() => followedStill() && transition("workerLost", { message: "" }));
     return service;
   };
 
