@@ -13,9 +13,11 @@
 //    its own Python, and write them to a deflated, reproducible zip.
 // 2. Proof: start a second Pyodide with that zip as `stdLibURL`, and run and score it all again.
 //
-// Prints one JSON report on stdout: {modules, failures, replies: {discovery, proof}, seconds}.
-// A failure is {run, step, index, type, missing, message}; `step` is "module", "import",
-// "sample" or "traceback" and `index` points into the job's list of that step.
+// Prints one JSON report on stdout (read by stdlib.py's `NodeReport`, which refuses anything
+// else): {modules, failures, replies: {discovery, proof}, seconds: {discovery, proof}}.
+// A failure is {run, step, index, type, missing, message}: `run` one of RUN, `step` one of
+// STEP, `index` a position in the job's list of that step, `type` the error's class,
+// `missing` the module a ModuleNotFoundError names (else null), `message` its last line.
 import { mkdtemp, readFile, rm, writeFile, copyFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -25,6 +27,10 @@ import { pathToFileURL } from "node:url";
 console.log = console.info = console.debug = (...args) => console.error(...args);
 
 const PYC_ZIP = "/tmp/site_stdlib.zip"; // in Pyodide's in-memory file system
+
+// The values a failure's `run` and `step` take (stdlib.py's Run and Step).
+const RUN = Object.freeze({ discovery: "discovery", proof: "proof" });
+const STEP = Object.freeze({ module: "module", import: "import", sample: "sample", traceback: "traceback" });
 
 // Runs inside the discovery Pyodide, after everything was imported and scored.
 const COLLECT = `
@@ -83,7 +89,7 @@ async function main() {
     let started = performance.now();
     // A fixed hash seed: set and frozenset constants are marshalled in iteration order.
     const discovery = await startPython(job, packages, { env: { PYTHONHASHSEED: "0" } });
-    runEverything(discovery, job, "discovery", report);
+    runEverything(discovery, job, RUN.discovery, report);
     if (report.failures.length === 0) {
       discovery.runPython(COLLECT);
       report.modules = JSON.parse(discovery.globals.get("collect")(PYC_ZIP));
@@ -94,7 +100,7 @@ async function main() {
     if (report.failures.length === 0) {
       started = performance.now();
       const proof = await startPython(job, packages, { stdLibURL: job.output });
-      runEverything(proof, job, "proof", report);
+      runEverything(proof, job, RUN.proof, report);
       report.seconds.proof = seconds(started);
     }
     process.stdout.write(JSON.stringify(report));
@@ -124,19 +130,19 @@ async function startPython(job, packages, options) {
 
 // Import each quiz module and each import statement, score every sample, raise one error.
 function runEverything(pyodide, job, run, report) {
-  const fail = (step, index, error) => report.failures.push({ run, step, index, ...described(pyodide, error) });
+  const fail = (step, index, error) => report.failures.push(failure(run, step, index, described(pyodide, error)));
   job.modules.forEach((name, index) => {
     try {
       pyodide.pyimport(name);
     } catch (error) {
-      fail("module", index, error);
+      fail(STEP.module, index, error);
     }
   });
   job.imports.forEach((statement, index) => {
     try {
       pyodide.runPython(statement, { globals: pyodide.toPy({}) });
     } catch (error) {
-      fail("import", index, error);
+      fail(STEP.import, index, error);
     }
   });
   const score = pyodide.pyimport("quizzes.core.browser").score_json;
@@ -144,19 +150,24 @@ function runEverything(pyodide, job, run, report) {
     try {
       return score(quiz, answers);
     } catch (error) {
-      fail("sample", index, error);
+      fail(STEP.sample, index, error);
       return null;
     }
   });
   // A Python error that reaches JS is formatted by Python's traceback machinery.
   try {
     pyodide.runPython("raise ValueError('site stdlib probe')");
-    fail("traceback", 0, new Error("a Python exception did not reach JS"));
+    fail(STEP.traceback, 0, new Error("a Python exception did not reach JS"));
   } catch (error) {
     if (!(error instanceof pyodide.ffi.PythonError) || !error.message.includes("site stdlib probe")) {
-      fail("traceback", 0, error);
+      fail(STEP.traceback, 0, error);
     }
   }
+}
+
+// One failure of the report, every field named.
+function failure(run, step, index, { type, missing, message }) {
+  return { run, step, index, type, missing, message };
 }
 
 // A Python exception as the report gives it: its type, the module it missed, its last line.

@@ -22,8 +22,9 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sitegen.bundle.cache import Cache
 from sitegen.bundle.lockfile import site_lockfile
@@ -100,9 +101,9 @@ def _build(staging: Path, project: Path, runtime: Runtime, wheel: Wheel,
            quizzes: Mapping[str, QuizSurface]) -> list[str]:
     """Run Node to write the zip into `staging`, check its report; the modules in the zip."""
     job = _Job(_quiz_modules(project, quizzes), _import_statements(project), _samples(project, quizzes))
-    report = _run_node(staging, runtime, wheel, job, staging / ZIP_NAME)
+    report = read_report(_run_node(staging, runtime, wheel, job, staging / ZIP_NAME))
     _check(report, job, runtime)
-    return list(report["modules"])
+    return list(report.modules)
 
 
 # -----------------------------------------------------------------------------
@@ -165,7 +166,7 @@ def _relative(project: Path, file: str) -> str:
 # Running Node
 # -----------------------------------------------------------------------------
 
-def _run_node(staging: Path, runtime: Runtime, wheel: Wheel, job: _Job, output: Path) -> dict[str, Any]:
+def _run_node(staging: Path, runtime: Runtime, wheel: Wheel, job: _Job, output: Path) -> object:
     """stdlib.mjs's report; a BuildInputError if Node is missing, fails or says nothing readable."""
     node = shutil.which("node")
     if node is None:
@@ -211,67 +212,200 @@ def _last_lines(text: str, count: int = 8) -> str:
 # Reading Node's report
 # -----------------------------------------------------------------------------
 
-def _check(report: dict[str, Any], job: _Job, runtime: Runtime) -> None:
+class Run(Enum):
+    """Which Pyodide of stdlib.mjs: with npm's whole stdlib, or with the site's zip alone."""
+
+    DISCOVERY = "discovery"
+    PROOF = "proof"
+
+
+class Step(Enum):
+    """What failed; the order is the order failures are reported in (see `_check`)."""
+
+    IMPORT = "import"  # an import statement of quizzes/: `index` into the job's imports
+    MODULE = "module"  # importing a quiz module: into the job's modules
+    SAMPLE = "sample"  # scoring a sample answer set: into the job's samples
+    TRACEBACK = "traceback"  # a Python error did not reach JS as the worker expects
+
+
+@dataclass(frozen=True)
+class NodeFailure:
+    """One failure stdlib.mjs reports."""
+
+    run: Run
+    step: Step
+    index: int
+    type: str
+    missing: str | None  # the module a ModuleNotFoundError names
+    message: str
+
+
+@dataclass(frozen=True)
+class NodeReport:
+    """stdlib.mjs's report: the modules in the zip, the failures, each run's replies to the samples
+    (JSON text, or None where scoring failed), each run's seconds."""
+
+    modules: tuple[str, ...]
+    failures: tuple[NodeFailure, ...]
+    replies: dict[Run, tuple[str | None, ...]]
+    seconds: dict[Run, float]
+
+
+_E = TypeVar("_E", bound=Enum)
+
+
+class _Unreadable(Exception):
+    """A part of the report that is not what stdlib.mjs writes."""
+
+
+def read_report(data: object) -> NodeReport:
+    """stdlib.mjs's parsed JSON as a NodeReport; a BuildInputError naming anything unknown or missing."""
+    try:
+        report = _fields(data, "the report", {"modules", "failures", "replies", "seconds"})
+        return NodeReport(
+            modules=tuple(_text(name, "modules[]") for name in _list(report["modules"], "modules")),
+            failures=tuple(_failure(item, f"failures[{index}]")
+                           for index, item in enumerate(_list(report["failures"], "failures"))),
+            replies={run: tuple(None if reply is None else _text(reply, f"replies.{run.value}[]")
+                                for reply in _list(replies, f"replies.{run.value}"))
+                     for run, replies in _by_run(report["replies"], "replies").items()},
+            seconds={run: _number(value, f"seconds.{run.value}")
+                     for run, value in _by_run(report["seconds"], "seconds").items()},
+        )
+    except _Unreadable as unreadable:
+        raise BuildInputError("sitegen/bundle/stdlib.mjs", f"Node's report cannot be read: {unreadable}",
+                              _report_it()) from None
+
+
+def _fields(data: object, where: str, allowed: set[str], required: set[str] | None = None) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise _Unreadable(f"{where} is {type(data).__name__}, not an object")
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise _Unreadable(f"{where} has unknown fields {unknown}")
+    missing = sorted((allowed if required is None else required) - set(data))
+    if missing:
+        raise _Unreadable(f"{where} lacks {missing}")
+    return data
+
+
+def _list(value: object, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise _Unreadable(f"{where} is {type(value).__name__}, not a list")
+    return value
+
+
+def _text(value: object, where: str) -> str:
+    if not isinstance(value, str):
+        raise _Unreadable(f"{where} is {type(value).__name__}, not text")
+    return value
+
+
+def _number(value: object, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _Unreadable(f"{where} is {type(value).__name__}, not a number")
+    return float(value)
+
+
+def _enum(kind: type[_E], value: object, where: str) -> _E:
+    try:
+        return kind(value)
+    except ValueError:
+        known = ", ".join(repr(member.value) for member in kind)
+        raise _Unreadable(f"{where} is {value!r}, not one of {known}") from None
+
+
+def _by_run(value: object, where: str) -> dict[Run, Any]:
+    """An object keyed by run; the proof's key is absent when discovery failed."""
+    runs = _fields(value, where, {run.value for run in Run}, required=set())
+    return {_enum(Run, name, f"{where} key"): item for name, item in runs.items()}
+
+
+def _failure(value: object, where: str) -> NodeFailure:
+    item = _fields(value, where, {"run", "step", "index", "type", "missing", "message"})
+    index = item["index"]
+    if isinstance(index, bool) or not isinstance(index, int) or index < 0:
+        raise _Unreadable(f"{where}.index is {index!r}, not a position in a list")
+    missing = item["missing"]
+    return NodeFailure(
+        run=_enum(Run, item["run"], f"{where}.run"),
+        step=_enum(Step, item["step"], f"{where}.step"),
+        index=index,
+        type=_text(item["type"], f"{where}.type"),
+        missing=None if missing is None else _text(missing, f"{where}.missing"),
+        message=_text(item["message"], f"{where}.message"),
+    )
+
+
+def _check(report: NodeReport, job: _Job, runtime: Runtime) -> None:
     """The first failure as a BuildInputError naming its file; then every reply against CPython's.
 
     Failed import statements are reported first: they name the module as the quiz wrote
     it, and a quiz module that cannot be imported makes every later step fail too.
     """
-    order = ("import", "module", "sample", "traceback")
-    if report["failures"]:
-        raise _failure_error(min(report["failures"], key=lambda failure: order.index(failure["step"])), job, runtime)
-    for run in ("discovery", "proof"):
-        for sample, reply in zip(job.samples, report["replies"][run], strict=True):
-            if json.loads(reply) != json.loads(sample.reply):
+    order = list(Step)
+    if report.failures:
+        raise _failure_error(min(report.failures, key=lambda failure: order.index(failure.step)), job, runtime)
+    for run in Run:
+        replies = report.replies.get(run)
+        if replies is None:
+            raise BuildInputError("sitegen/bundle/stdlib.mjs", f"Node's report has no replies of the {run.value} "
+                                  "run, and no failure to say why", _report_it())
+        for sample, reply in zip(job.samples, replies, strict=True):
+            if reply is None or json.loads(reply) != json.loads(sample.reply):
                 raise BuildInputError(
                     sample.where,
                     f"{_browser(runtime, run)} scores {sample.label} differently from this machine's Python "
                     f"{sys.version_info.major}.{sys.version_info.minor}:\n"
                     f"    browser: {reply}\n    here:    {sample.reply}",
                     "make the scoring give the same result on every Python 3 (no reliance on set order, "
-                    "float formatting or features of one version)" if run == "discovery" else _report_it(),
+                    "float formatting or features of one version)" if run is Run.DISCOVERY else _report_it(),
                 )
 
 
-def _failure_error(failure: dict[str, Any], job: _Job, runtime: Runtime) -> BuildInputError:
+def _failure_error(failure: NodeFailure, job: _Job, runtime: Runtime) -> BuildInputError:
     """A failure of Node's report as the error to raise, at the file (and line) it came from."""
-    browser = _browser(runtime, failure["run"])
-    if failure["step"] == "traceback":
+    browser = _browser(runtime, failure.run)
+    if failure.step is Step.TRACEBACK:
         return BuildInputError("sitegen/bundle/stdlib.mjs",
                                f"in {browser}, a Python error did not reach JS as the worker expects: "
-                               f"{failure['message']}", _report_it())
+                               f"{failure.message}", _report_it())
     where, doing, module = _failed_item(failure, job)
-    if failure["run"] == "proof":
+    if failure.run is Run.PROOF:
         return BuildInputError(where, f"{doing} fails in {browser}, though not with the full one: "
-                                      f"{failure['message']}", _report_it(failure["missing"]))
-    if failure["type"] == "ModuleNotFoundError" and module:
-        when = f"{doing} " if failure["step"] == "sample" else ""  # no import statement shows it: say when
+                                      f"{failure.message}", _report_it(failure.missing))
+    if failure.type == "ModuleNotFoundError" and module:
+        when = f"{doing} " if failure.step is Step.SAMPLE else ""  # no import statement shows it: say when
         return BuildInputError(where, f"{when}imports {module!r}, which {browser} does not include",
                                "use another standard-library module, or remove the import")
     python = runtime.lockfile()["info"]["python"]
-    return BuildInputError(where, f"{doing} fails in {browser}: {failure['message']}",
+    return BuildInputError(where, f"{doing} fails in {browser}: {failure.message}",
                            f"make the code work on Python {python} too")
 
 
-def _failed_item(failure: dict[str, Any], job: _Job) -> tuple[str, str, str | None]:
+def _failed_item(failure: NodeFailure, job: _Job) -> tuple[str, str, str | None]:
     """Where the failed item is, what was being done, and the module that was missing."""
-    step, index, missing = failure["step"], failure["index"], failure["missing"]
-    if step == "import":
-        statement, where = job.imports[index]
-        module = statement.split()[1]
-        # `import a.b` where `a` is there and `a.b` is not names `a.b`; `_sqlite3` missing names `sqlite3`.
-        return where, f"`{statement}`", missing if missing and missing.startswith(f"{module}.") else module
-    if step == "module":
-        name, where = job.modules[index]
-        return where, f"importing {name}", missing
-    sample = job.samples[index]
+    step, index, missing = failure.step, failure.index, failure.missing
+    try:
+        if step is Step.IMPORT:
+            statement, where = job.imports[index]
+            module = statement.split()[1]
+            # `import a.b` where `a` is there and `a.b` is not names `a.b`; `_sqlite3` missing names `sqlite3`.
+            return where, f"`{statement}`", missing if missing and missing.startswith(f"{module}.") else module
+        if step is Step.MODULE:
+            name, where = job.modules[index]
+            return where, f"importing {name}", missing
+        sample = job.samples[index]
+    except IndexError:
+        raise BuildInputError("sitegen/bundle/stdlib.mjs", f"Node's report names {step.value} {index}, which "
+                              "the job does not have", _report_it()) from None
     return sample.where, f"scoring {sample.label}", missing
 
 
-def _browser(runtime: Runtime, run: str) -> str:
+def _browser(runtime: Runtime, run: Run) -> str:
     """The Python a run of stdlib.mjs used, as error messages name it."""
     browser = f"the browser's Python (Pyodide {runtime.version})"
-    return browser if run == "discovery" else f"{browser} with the site's trimmed standard library"
+    return browser if run is Run.DISCOVERY else f"{browser} with the site's trimmed standard library"
 
 
 def _report_it(missing: str | None = None) -> str:

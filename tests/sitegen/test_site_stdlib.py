@@ -167,3 +167,40 @@ def test_a_runtime_other_than_the_pinned_one_stops_the_build(tmp_path: Path) -> 
     assert (f"package-lock.json: node_modules/pyodide is version {installed}, but package-lock.json pins 0.29.3"
             in result.stderr)
     assert "run `make install` (npm ci installs the pinned runtime)" in result.stderr
+
+
+def node_report(**changes: object) -> dict:
+    """A report as stdlib.mjs writes it: one failure of the proof run, then `changes`."""
+    failure = {"run": "proof", "step": "sample", "index": 0, "type": "KeyError", "missing": None,
+               "message": "KeyError: 'x'"}
+    report = {"modules": ["json"], "failures": [failure], "replies": {"discovery": ["{}"], "proof": [None]},
+              "seconds": {"discovery": 1.5, "proof": 0.5}}
+    return {**report, **changes}
+
+
+def test_nodes_report_is_read_into_typed_values() -> None:
+    report = stdlib_module.read_report(node_report())
+    (failure,) = report.failures
+    assert (failure.run, failure.step, failure.index) == (stdlib_module.Run.PROOF, stdlib_module.Step.SAMPLE, 0)
+    assert report.replies == {stdlib_module.Run.DISCOVERY: ("{}",), stdlib_module.Run.PROOF: (None,)}
+    assert report.modules == ("json",)
+
+
+@pytest.mark.parametrize(("changes", "named"), [
+    ({"failures": [{"run": "proof", "step": "samples", "index": 0, "type": "E", "missing": None, "message": ""}]},
+     "failures[0].step is 'samples', not one of 'import', 'module', 'sample', 'traceback'"),
+    ({"failures": [{"run": "later", "step": "sample", "index": 0, "type": "E", "missing": None, "message": ""}]},
+     "failures[0].run is 'later', not one of 'discovery', 'proof'"),
+    ({"failures": [{"run": "proof", "step": "sample", "index": -1, "type": "E", "missing": None, "message": ""}]},
+     "failures[0].index is -1, not a position in a list"),
+    ({"failures": [{"run": "proof", "step": "sample", "index": 0}]},
+     "failures[0] lacks ['message', 'missing', 'type']"),
+    ({"replies": {"discovery": [], "third": []}}, "replies has unknown fields ['third']"),
+    ({"verdict": "ok"}, "the report has unknown fields ['verdict']"),
+    ({"modules": "json"}, "modules is str, not a list"),
+])
+def test_a_report_node_did_not_write_as_agreed_is_named(changes: dict, named: str) -> None:
+    with pytest.raises(BuildInputError) as raised:
+        stdlib_module.read_report(node_report(**changes))
+    assert raised.value.where == "sitegen/bundle/stdlib.mjs"
+    assert named in raised.value.problem

@@ -42,25 +42,29 @@ function startWorker() {
   let settleStart;
   const ready = new Promise((resolve, reject) => (settleStart = { resolve, reject }));
   ready.catch(() => {}); // a failed start is told to those who wait on it, not reported as a page error
+  let settleEnd;
+  const ended = new Promise((resolve) => (settleEnd = resolve)); // with the failure that ended it
   let startTimer = null;
   const stillStarting = () => {
     clearTimeout(startTimer);
-    startTimer = setTimeout(() => die("timeout"), STALL_TIMEOUT_MS);
+    startTimer = setTimeout(() => die(new StartStalled()), STALL_TIMEOUT_MS);
   };
   stillStarting();
-  const service = { ready, isReady: false, dead: null, latest: null, listen, score };
+  // dead: the ScoringFailure that ended this worker, null while it lives.
+  const service = { ready, ended, isReady: false, dead: null, latest: null, listen, score };
 
-  function die(kind) {
+  function die(failure) {
     if (service.dead) return;
-    service.dead = new WorkerDied(kind);
+    service.dead = failure;
     service.isReady = false;
     if (current === service) current = null;
     worker.terminate();
     clearTimeout(startTimer);
-    settleStart.reject(service.dead);
+    settleStart.reject(failure);
+    settleEnd(failure);
     for (const request of pending.values()) {
       clearTimeout(request.timer);
-      request.reject(service.dead);
+      request.reject(failure);
     }
     pending.clear();
     listeners.clear();
@@ -88,11 +92,11 @@ function startWorker() {
     if (!request) return;
     pending.delete(data.id);
     clearTimeout(request.timer);
-    if (data.type === "error") request.reject(new Error("score-error"));
+    if (data.type === "error") request.reject(new PythonRaised(data.message));
     else request.resolve(data);
   }
 
-  const lost = () => die(service.isReady ? "crashed" : "failed");
+  const lost = () => die(service.isReady ? new WorkerCrashed() : new StartFailed());
   worker.addEventListener("error", (event) => {
     event.preventDefault(); // handled here: the reader is told, so it is no page error
     lost();
@@ -102,7 +106,7 @@ function startWorker() {
     if (!service.isReady) stillStarting();
     if (data.type === "progress") progress(data);
     else if (data.type === "ready") started();
-    else if (data.type === "failed") die(data.kind === "damaged" ? "damaged" : "failed");
+    else if (data.type === "failed") die(startFailure(data));
     else reply(data);
   });
   worker.postMessage({ type: "start" });
@@ -139,21 +143,51 @@ function keepForOffline() {
     .catch(() => {});
 }
 
-// Why a worker is gone: "timeout" (its start stalled), "failed" (it could not start),
-// "damaged" (a file it downloaded is not the build's), "crashed" (it died once started).
-class WorkerDied extends Error {
-  constructor(kind) {
-    super(`the scoring worker is gone: ${kind}`);
-    this.kind = kind;
+// Why no result came, one class per cause: the reader is told by its `readerMessage`; the
+// answers always stay in the form.
+class ScoringFailure extends Error {
+  get readerMessage() {
+    return strings.scoreFailed;
   }
 }
 
-// What the reader is told when no result comes; the answers always stay in the form.
-const FAILURE_MESSAGES = { timeout: strings.timeout, failed: strings.failed, damaged: strings.damaged };
+/** The worker's start stalled: nothing arrived for STALL_TIMEOUT_MS. */
+class StartStalled extends ScoringFailure {
+  get readerMessage() {
+    return strings.timeout;
+  }
+}
+
+/** The worker could not start (a file could not arrive, Pyodide failed). */
+class StartFailed extends ScoringFailure {
+  get readerMessage() {
+    return strings.failed;
+  }
+}
+
+/** A file the worker downloaded is not the build's. */
+class FileDamaged extends ScoringFailure {
+  get readerMessage() {
+    return strings.damaged;
+  }
+}
+
+/** The worker died once started, or stopped answering. */
+class WorkerCrashed extends ScoringFailure {}
+
+/** Python raised while scoring this request; the worker lives on. */
+class PythonRaised extends ScoringFailure {}
+
+// The worker's {type: "failed", kind} message as a failure; an unknown kind is a failed start.
+const START_FAILURES = { damaged: FileDamaged, failed: StartFailed };
+
+function startFailure({ kind, reason }) {
+  return new (Object.hasOwn(START_FAILURES, kind) ? START_FAILURES[kind] : StartFailed)(reason);
+}
 
 function failureMessage(error) {
-  // Otherwise the worker died while scoring, or score() raised.
-  return FAILURE_MESSAGES[error.kind] ?? strings.scoreFailed;
+  // Anything else thrown on the way is a failed request too.
+  return error instanceof ScoringFailure ? error.readerMessage : strings.scoreFailed;
 }
 
 function readAnswers(form) {
@@ -280,11 +314,30 @@ window.addEventListener("pageshow", (event) => {
   }
 });
 
-// A widget's data-state: idle -> loading (its worker starts) -> ready -> scoring -> scored,
-// back to ready with a message for answers a form cannot send, or error (paper key open) when
-// no result can come. From error, "See my result" tries again, with a new worker if needed.
-// Any change to an answer takes a shown result away and drops a reply on its way: a result on
-// screen is always for the answers in the form.
+// A widget's data-state, and the events that move it: every change of state goes through
+// transition(event), by this table; an event its state does not list changes nothing. From
+// error, "See my result" tries again, with a new worker if needed. Any change to an answer
+// (Clear too) takes a shown result away and drops a reply on its way: a result on screen is
+// always for the answers in the form. Where an outdated widget goes depends on its worker:
+// still starting, ready, or gone (then idle, and the next interaction starts a new one).
+const TRANSITIONS = {
+  idle: { start: "loading", submit: "scoring" },
+  loading: { started: "ready", startFailed: "error", submit: "scoring" },
+  ready: { submit: "scoring", workerLost: "idle" },
+  scoring: {
+    scored: "scored", rejected: "ready", failed: "error",
+    outdatedWhileStarting: "loading", outdatedWhileReady: "ready", outdatedWithoutWorker: "idle",
+  },
+  scored: { submit: "scoring", outdatedWhileReady: "ready", outdatedWithoutWorker: "idle" },
+  error: { submit: "scoring" },
+};
+
+// Which "outdated" event fits the worker a widget follows.
+function outdatedEvent(service) {
+  if (!service || service.dead) return "outdatedWithoutWorker";
+  return service.isReady ? "outdatedWhileReady" : "outdatedWhileStarting";
+}
+
 function enhance(root) {
   if (root.dataset.enhanced) return;
   root.dataset.enhanced = "true";
@@ -300,22 +353,17 @@ function enhance(root) {
   let followed = null; // the worker whose start this widget follows
   let generation = 0; // bumped by each submit, change and Clear: a reply to an older one is ignored
 
-  const setState = (state, message) => {
-    root.dataset.state = state;
-    if (state !== "loading") progressBar.hidden = true;
-    if (message !== undefined) status.textContent = message;
-  };
-  const showPaperKey = (message) => {
-    // A failure's message must not take the place of the pointer to help.
-    setState("error", "safetyTicked" in root.dataset ? `${strings.safetyShown} ${message}` : message);
-    if (key) key.open = true;
-  };
   // quiz.css shows the help from the tick itself; this flag does the same where :has() is missing.
   const markSafety = () => {
     const ticked = [...form.querySelectorAll("input[data-safety]")].some((input) => input.checked);
     if (ticked) root.dataset.safetyTicked = "";
     else delete root.dataset.safetyTicked;
     return ticked;
+  };
+  const hideResult = () => {
+    result.hidden = true;
+    result.replaceChildren();
+    delete root.dataset.result;
   };
   const showResult = (data) => {
     // The safety result is the help already on screen, built from the same Python: one copy.
@@ -328,31 +376,23 @@ function enhance(root) {
     }
     result.hidden = shownAlready;
     root.dataset.result = JSON.stringify(data);
-    setState("scored", shownAlready ? strings.safetyScored : strings.scored);
+    status.textContent = shownAlready ? strings.safetyScored : strings.scored;
     (shownAlready ? safetyNow : result).focus();
   };
   const showRejection = ({ message, items }) => {
-    setState("ready", message);
     const first = items && form.querySelector(`[name="${CSS.escape(items[0])}"]`);
     if (first) first.focus();
+    return message;
   };
-  const hideResult = () => {
-    result.hidden = true;
-    result.replaceChildren();
-    delete root.dataset.result;
-  };
-  // A result, or a request, for answers that are no longer those in the form.
-  const outdate = (message) => {
-    const state = root.dataset.state;
-    if (state !== "scoring" && state !== "scored") return;
-    generation++; // a reply on its way belongs to the answers before this change
-    hideResult();
-    submit.removeAttribute("aria-disabled");
-    setState(followed?.isReady ? "ready" : "loading", message);
+  const showPaperKey = (error) => {
+    if (key) key.open = true;
+    const message = failureMessage(error);
+    // A failure's message must not take the place of the pointer to help.
+    return "safetyTicked" in root.dataset ? `${strings.safetyShown} ${message}` : message;
   };
 
   // Joins the tab's worker, starting one if there is none (or the last one died), and follows
-  // a worker's start once: its progress while loading, then "ready" or the paper key.
+  // a worker's start once: its progress while loading, then "started" or "startFailed".
   const join = () => {
     const service = scoringWorker();
     if (service === followed) return service;
@@ -360,16 +400,56 @@ function enhance(root) {
     service.listen(root, (progress) => {
       if (root.dataset.state === "loading") showProgress(progressBar, status, progress);
     });
-    service.ready.then(
-      () => root.dataset.state === "loading" && setState("ready", strings.ready),
-      (error) => root.dataset.state === "loading" && showPaperKey(failureMessage(error)),
-    );
+    // Only the worker this widget follows now moves it: not one it left for a newer one.
+    const followedStill = () => service === followed;
+    service.ready.then(() => followedStill() && transition("started"),
+      (error) => followedStill() && transition("startFailed", { error }));
+    // A ready widget whose worker died says nothing more about it; its next interaction starts another.
+    service.ended.then(() => followedStill() && transition("workerLost", { message: "" }));
     return service;
   };
-  const start = () => {
-    if (root.dataset.state !== "idle") return;
-    setState("loading", strings.loading);
-    join();
+
+  // What each state does on entry, given the event's detail; returns the status line's text
+  // (undefined leaves it as it is). `detail.message` overrides it.
+  const enter = {
+    idle: () => undefined,
+    loading: () => {
+      join();
+      return strings.loading;
+    },
+    ready: ({ reply }) => (reply ? showRejection(reply) : strings.ready),
+    scoring: () => {
+      submit.setAttribute("aria-disabled", "true");
+      return strings.scoring;
+    },
+    scored: ({ reply }) => {
+      showResult(reply.result);
+      return undefined; // showResult says which result it shows
+    },
+    error: ({ error }) => showPaperKey(error),
+  };
+  // What leaving a state undoes.
+  const leave = {
+    loading: () => (progressBar.hidden = true),
+    scoring: () => submit.removeAttribute("aria-disabled"),
+    scored: hideResult,
+  };
+
+  function transition(event, detail = {}) {
+    const from = root.dataset.state;
+    const to = TRANSITIONS[from]?.[event];
+    if (to === undefined) return false;
+    leave[from]?.();
+    root.dataset.state = to;
+    const text = enter[to](detail);
+    const message = detail.message ?? text;
+    if (message !== undefined) status.textContent = message;
+    return true;
+  }
+
+  // A result, or a request, for answers that are no longer those in the form.
+  const outdate = (message) => {
+    if (transition(outdatedEvent(followed), { message })) generation++; // a reply on its way is for the answers before
   };
 
   // A value stored before safety answers were left out loses them here, on screen and in
@@ -384,6 +464,7 @@ function enhance(root) {
   }
   submit.disabled = false;
   clear.disabled = false;
+  const start = () => transition("start");
   // A worker already running (from an earlier page of this tab) makes the quiz ready at once.
   if (current) start();
   else watchNearScreen(root, start);
@@ -393,11 +474,11 @@ function enhance(root) {
   form.addEventListener("focusin", startUnlessClearing);
   form.addEventListener("pointerdown", startUnlessClearing);
   form.addEventListener("change", () => {
-    start();
     storage.save(quizId, storableAnswers(form, readAnswers(form)));
     const hadSafety = "safetyTicked" in root.dataset;
     const hasSafety = markSafety();
     outdate(strings.changed);
+    start(); // after outdate: a widget whose worker died is idle now, and this is an interaction
     if (hasSafety && !hadSafety) status.textContent = strings.safetyShown;
     else if (!hasSafety && status.textContent === strings.safetyShown) status.textContent = "";
   });
@@ -405,12 +486,10 @@ function enhance(root) {
   // Also the reader's way to try again after a failure: join() replaces a dead worker.
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    if (root.dataset.state === "scoring") return;
+    if (!transition("submit")) return; // already scoring
     const service = join();
     const request = ++generation;
     const answers = readAnswers(form);
-    submit.setAttribute("aria-disabled", "true");
-    setState("scoring", strings.scoring);
     let reply;
     try {
       reply = await service.score(quizId, answers);
@@ -418,10 +497,9 @@ function enhance(root) {
       reply = { error }; // no reply will come: failed in Python, or the worker is gone
     }
     if (request !== generation) return; // these answers were cleared, or sent again since
-    submit.removeAttribute("aria-disabled");
-    if (reply.type === "scored") showResult(reply.result);
-    else if (reply.type === "rejected") showRejection(reply);
-    else showPaperKey(failureMessage(reply.error));
+    if (reply.type === "scored") transition("scored", { reply });
+    else if (reply.type === "rejected") transition("rejected", { reply });
+    else transition("failed", { error: reply.error });
   });
 
   result.addEventListener("click", (event) => {
