@@ -82,6 +82,14 @@ def pytest_configure_node(node: Any) -> None:
     node.workerinput["site_dir"], node.workerinput["site_url"] = str(server.site_dir), server.url
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives chromium `browser`, so `make test-fast` can leave out all
+    but the `smoke` ones (`-m "not browser or smoke"`)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def site_build(request: pytest.FixtureRequest) -> BuiltSite:
     """`mkdocs build --strict` and the PDF export into the served folder, once per test run.
