@@ -68,7 +68,8 @@ class Tab:
         page.mouse.wheel(0, 3000)
         expect(exit_link).to_be_in_viewport()  # stays on screen while reading
         page.mouse.wheel(0, 20_000)  # to the end: a page without a quiz must still start nothing
-        page.wait_for_load_state("networkidle")  # late requests (sitemap, search index) count too
+        # Late requests (sitemap, search index) count too; a generous wait on a busy machine.
+        page.wait_for_load_state("networkidle", timeout=90_000)
         if page.locator("[data-quiz]").count() == 0:
             runtime = [url for url in self.requests if "/assets/pyodide/" in url or url.endswith(".whl")]
             found += [f"{self.path}: fetched {url} without a quiz" for url in runtime]
@@ -87,7 +88,7 @@ def test_one_walk_of_every_page(page: Page, walker: BrowserContext, built_site: 
     for start in range(0, len(paths), TABS):
         tabs = [Tab(walker, path) for path in paths[start:start + TABS]]
         for tab in tabs:
-            tab.page.wait_for_load_state("load")
+            tab.page.wait_for_load_state("load", timeout=90_000)
             assert tab.page.evaluate(SETTLED), f"{tab.path}: a quiz was not enhanced"
         for tab, by_scheme in zip(tabs, violations_in_both_schemes([tab.page for tab in tabs])):
             problems += [f"{tab.path} ({name}): {line}" for name, lines in by_scheme.items() for line in lines]
