@@ -19,7 +19,7 @@ PDFTOTEXT := /usr/bin/pdftotext
 # Material prints its end-of-life notice once per `mkdocs` process (build or serve); it is not
 # silenced here. The tests silence it themselves (devkit/build.py, tests/conftest.py).
 
-.PHONY: serve build build-site pdf test install install-test clean
+.PHONY: serve build build-site pdf test test-fast install install-test clean
 
 serve: install ## Serve the site with live reload at http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --dev-addr $(DEV_ADDR)
@@ -34,6 +34,12 @@ pdf: build-site ## Export the built guide as one PDF: site/downloads/guide.pdf
 
 test: install-test ## Run the whole test suite, on two workers (pytest-xdist)
 	$(PY) -m pytest -n 2 --dist worksteal
+
+# Every test that needs no browser, plus a browser smoke (the tests marked `smoke`: the walk of
+# every page in both schemes with both quizzes scored by Pyodide, an offline second visit, an
+# embed). Markers: pyproject.toml; tests/conftest.py marks every chromium test `browser`.
+test-fast: install-test ## Every non-browser test and a browser smoke, on two workers
+	$(PY) -m pytest -n 2 --dist worksteal -m "not browser or smoke"
 
 .PHONY: audit install-audit
 audit: install-audit ## Lighthouse and the Nu Html Checker on a fresh build; writes audit/results.json (not in `make test`)

@@ -77,6 +77,7 @@ class Tab:
         return found
 
 
+@pytest.mark.smoke  # in `make test-fast`: every page, both schemes, real Pyodide
 def test_one_walk_of_every_page(page: Page, walker: BrowserContext, built_site: Path, site_url: str) -> None:
     requests: list[str] = []
     csp_headers: list[str | None] = []
