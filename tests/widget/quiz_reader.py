@@ -39,6 +39,31 @@ def some_answers(quiz_id: str, seed: int) -> dict[str, str]:
     return answers
 
 
+# Counts the replies quiz workers send (scored, rejected, error: the messages that carry a
+# request's id), before the widget reads them: a test waits for a late reply to arrive and be
+# handled instead of waiting a fixed time for it. Not subject to the page's CSP (an init script).
+_COUNT_REPLIES = """
+window.__workerReplies = 0;
+window.Worker = class extends window.Worker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", ({ data }) => { if (data && "id" in data) window.__workerReplies++; });
+  }
+};
+"""
+
+
+def count_worker_replies(page: Page) -> None:
+    """From the next load on, count the replies of the page's quiz workers (see `replies_handled`)."""
+    page.add_init_script(_COUNT_REPLIES)
+
+
+def replies_handled(page: Page, count: int) -> None:
+    """Wait until the page's workers have sent `count` replies; the widget handles each one in
+    the same event, so once counted it has been handled."""
+    page.wait_for_function("(count) => window.__workerReplies >= count", arg=count, timeout=SCORING_TIMEOUT_MS)
+
+
 def widget(page: Page, quiz_id: str):
     return page.locator(f'[data-quiz="{quiz_id}"]')
 

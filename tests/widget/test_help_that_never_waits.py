@@ -18,8 +18,10 @@ from tests.widget.quiz_reader import (
     answer_with_mouse,
     checked_answers,
     cli_score,
+    count_worker_replies,
     some_answers,
     submit_and_wait,
+    replies_handled,
     widget,
 )
 from tests.widget.test_no_request_is_stranded import RUNTIME_WASM, SETTLED, Held
@@ -146,6 +148,7 @@ def test_any_change_takes_a_shown_result_away(page: Page) -> None:
 def test_answers_changed_while_a_request_is_pending_never_show_the_old_result(
         page: Page, first: dict[str, str], then: dict[str, str]) -> None:
     runtime = Held(page, RUNTIME_WASM)
+    count_worker_replies(page)
     page.goto(SIGNS_PAGE)
     root = widget(page, "trust-signs")
     answer_with_mouse(page, "trust-signs", first)
@@ -156,7 +159,7 @@ def test_answers_changed_while_a_request_is_pending_never_show_the_old_result(
     runtime.release()
 
     expect(root).to_have_attribute("data-state", SETTLED, timeout=SCORING_TIMEOUT_MS)
-    page.wait_for_timeout(1500)  # a negative: room for the late reply to the old answers to show
+    replies_handled(page, 1)  # the late reply to the old answers came, and was dropped
     expect(root).to_have_attribute("data-state", "ready")
     assert root.get_attribute("data-result") is None
     expect(root.locator(".quiz__result")).to_be_hidden()
