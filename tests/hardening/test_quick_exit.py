@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tests.hardening.pages import stored_by_the_site
 from tests.offline.helpers import CONTROLLED, choose_offline_reading, registrations, wait_until_kept
 from tests.widget.quiz_reader import answer_with_mouse, checked_answers
+from tests.widget.stub_worker import use_stub_worker
 
 NEUTRAL = "https://www.weather.gov/"
 
@@ -28,6 +29,7 @@ def answer_the_neutral_site(context: BrowserContext) -> None:
 def reader(browser: Browser, site_url: str) -> Iterator[Page]:
     context = browser.new_context(base_url=site_url)
     answer_the_neutral_site(context)
+    use_stub_worker(context)  # the quiz pages' runtime is no part of quick exit
     yield context.new_page()
     context.close()
 
