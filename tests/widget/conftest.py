@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from playwright.sync_api import Page
 
@@ -9,13 +11,11 @@ from tests.widget.stub_worker import StubWorker, use_stub_worker
 
 
 @pytest.fixture
-def stub_worker(page: Page) -> StubWorker:
-    """The stand-in worker (tests/widget/stub_worker.py) serving `page`, and what it was asked."""
-    return use_stub_worker(page.context)
+def stub_worker(page: Page) -> Iterator[StubWorker]:
+    """The stand-in worker (tests/widget/stub_worker.py) serving `page`, and what it was asked.
 
+    The test fails if the page fetched Pyodide all the same: the stand-in was not what ran."""
+    stub = use_stub_worker(page.context)
+    yield stub
+    assert not stub.runtime_fetched, f"the real runtime was fetched: {stub.runtime_fetched[:3]}"
 
-@pytest.fixture
-def scoring_page(page: Page, stub_worker: StubWorker) -> Page:
-    """`page`, whose quizzes are scored by the stand-in worker: for tests about what the widget
-    does with a result (rendering, focus, status, print…), not about Pyodide."""
-    return page

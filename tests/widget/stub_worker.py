@@ -10,7 +10,8 @@ Pyodide giving the same results as CPython is proven by the build (under Node, o
 sample) and in the browser by the real-worker tests that remain: scoring in the browser, the
 start-up and stall tests, the offline second visit, the walk.
 
-A test opts in with one line: the `scoring_page` fixture (tests/widget/conftest.py), or
+A test opts in with one line: `@pytest.mark.usefixtures("stub_worker")` (the fixture is in
+tests/widget/conftest.py and fails the test if Pyodide was fetched all the same), or
 `use_stub_worker(context)` on a context of its own.
 """
 
@@ -57,6 +58,7 @@ class StubWorker:
     """What the stand-in was asked: one (quiz id, answers) per scoring request."""
 
     asked: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    runtime_fetched: list[str] = field(default_factory=list)  # Pyodide's files: none, if the stand-in served
 
     def serve_script(self, route: Route) -> None:
         route.fulfill(status=200, content_type="text/javascript", body=STUB_WORKER_JS)
@@ -75,6 +77,8 @@ class StubWorker:
 def use_stub_worker(context: BrowserContext) -> StubWorker:
     """Serve the stand-in in place of worker.js to every page of `context`."""
     stub = StubWorker()
+    context.on("request", lambda request: stub.runtime_fetched.append(request.url)
+               if "/assets/pyodide/" in request.url else None)
     context.route(WORKER_SCRIPT, stub.serve_script)
     context.route(SCORING_ADDRESS, stub.answer_scoring)
     return stub
