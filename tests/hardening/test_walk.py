@@ -24,11 +24,11 @@ from tests.hardening.pages import site_pages
 from tests.hardening.test_accessibility import AXE, SETTLED, violations_in_both_schemes
 from tests.hardening.test_quick_exit import NEUTRAL
 from tests.widget.quiz_reader import answer_with_mouse, cli_score, some_answers, submit_and_wait
+from tests.widget.test_when_the_runtime_starts import SAVE_DATA
 
 # Pages loading at once, each in its own tab: their waits overlap. Measured on 2 cores:
 # 20 s one by one, 8 s eight at once (the walk alone, before axe joined it).
 TABS = 8
-RUNTIME = re.compile(r".*/assets/pyodide/.*")
 STRICT_POLICY = "script-src 'self' 'wasm-unsafe-eval'"
 
 
@@ -53,9 +53,9 @@ class Tab:
         self.workers: list[str] = []
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("worker", lambda worker: self.workers.append(worker.url))
-        # A quiz page starts its runtime as the quiz comes into view: refused here (the quizzes
-        # are scored at the end of the walk, once), so eight tabs do not start eight runtimes.
-        self.page.route(RUNTIME, lambda route: route.abort())
+        # As a browser saving data: a quiz starts its runtime only when touched, never here (the
+        # quizzes are scored at the end of the walk, once), so eight tabs do not start eight runtimes.
+        self.page.add_init_script(SAVE_DATA)
         self.page.goto(path, wait_until="commit")
 
     def problems(self) -> list[str]:
@@ -68,10 +68,10 @@ class Tab:
         page.mouse.wheel(0, 3000)
         expect(exit_link).to_be_in_viewport()  # stays on screen while reading
         page.mouse.wheel(0, 20_000)  # to the end: a page without a quiz must still start nothing
-        # Late requests (sitemap, search index) count too; a generous wait on a busy machine.
-        page.wait_for_load_state("networkidle", timeout=90_000)
         if page.locator("[data-quiz]").count() == 0:
-            runtime = [url for url in self.requests if "/assets/pyodide/" in url or url.endswith(".whl")]
+            # Without the widget's script nothing on the page can start the runtime.
+            runtime = [url for url in self.requests
+                       if "/assets/pyodide/" in url or url.endswith((".whl", "/widget.js", "/worker.js"))]
             found += [f"{self.path}: fetched {url} without a quiz" for url in runtime]
             found += [f"{self.path}: started {url} without a quiz" for url in self.workers if "/assets/quiz/" in url]
         return found
@@ -89,7 +89,8 @@ def test_one_walk_of_every_page(page: Page, walker: BrowserContext, built_site: 
     for start in range(0, len(paths), TABS):
         tabs = [Tab(walker, path) for path in paths[start:start + TABS]]
         for tab in tabs:
-            tab.page.wait_for_load_state("load", timeout=90_000)
+            # Late requests (sitemap, search index) count too; a generous wait on a busy machine.
+            tab.page.wait_for_load_state("networkidle", timeout=90_000)
             assert tab.page.evaluate(SETTLED), f"{tab.path}: a quiz was not enhanced"
         for tab, by_scheme in zip(tabs, violations_in_both_schemes([tab.page for tab in tabs])):
             problems += [f"{tab.path} ({name}): {line}" for name, lines in by_scheme.items() for line in lines]
