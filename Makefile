@@ -19,7 +19,7 @@ PDFTOTEXT := /usr/bin/pdftotext
 # Material prints its end-of-life notice once per `mkdocs` process (build or serve); it is not
 # silenced here. The tests silence it themselves (devkit/build.py, tests/conftest.py).
 
-.PHONY: serve build build-site pdf test lint install install-test clean
+.PHONY: serve build build-site pdf test test-fast lint install install-test clean
 
 # A build for publishing names the address it will be published at: canonical links,
 # sitemap.xml and the embed snippets are written from it. Checked first,
@@ -45,6 +45,12 @@ pdf: site-url build-site ## Export the built guide as one PDF: site/downloads/gu
 
 test: install-test ## Run the whole test suite, on two workers (pytest-xdist)
 	$(PY) -m pytest -n 2 --dist worksteal
+
+# Every test that needs no browser, plus a browser smoke (the tests marked `smoke`: the walk of
+# every page in both schemes with both quizzes scored by Pyodide, an offline second visit, an
+# embed). Markers: pyproject.toml; tests/conftest.py marks every chromium test `browser`.
+test-fast: install-test ## Every non-browser test and a browser smoke, on two workers
+	$(PY) -m pytest -n 2 --dist worksteal -m "not browser or smoke"
 
 # Checks only, never fixes: a finding stops CI (.ci/run) before the tests. Settings in
 # pyproject.toml (ruff, mypy) and eslint.config.mjs. Fix import order with

@@ -95,6 +95,14 @@ def quiz_modules_kept() -> Iterator[None]:
     sys.modules.update(kept)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that drives chromium `browser`, so `make test-fast` can leave out all
+    but the `smoke` ones (`-m "not browser or smoke"`)."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def site_build(request: pytest.FixtureRequest) -> BuiltSite:
     """`mkdocs build --strict` and the PDF export into the served folder, once per test run.

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.embed.clinic import NEUTRAL, frame_of, host_page, iframe_height, pasted
 from tests.widget.quiz_reader import SCORING_TIMEOUT_MS, some_answers
 
 
+@pytest.mark.smoke  # in `make test-fast`
 def test_the_quiz_works_and_the_frame_fits_its_content_until_the_reader_starts(visitor: Page, clinic_site: tuple[Path, str], built_site: Path,
                                                        site_url: str) -> None:
     folder, clinic_url = clinic_site

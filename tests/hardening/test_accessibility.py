@@ -1,5 +1,8 @@
 """axe-core (WCAG 2.2 AA rules) finds nothing on any page, in either colour scheme, in any quiz state.
 
+Every page is checked by the one walk of all pages (test_walk.py); this file holds how axe
+runs there, and checks each quiz when idle, failed and scored, and the 320 px screen.
+
 Each page is loaded once and checked in both schemes: the scheme is switched in the loaded
 page the way the site switches it (Material's toggle; on embed pages, which have none, the
 attribute Material's stored palette sets), since the site's colours follow that attribute
@@ -12,13 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.conftest import ROOT
-from tests.hardening.pages import site_pages
 from tests.widget.quiz_reader import answer_with_mouse, some_answers, submit_and_wait, widget
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -84,24 +85,6 @@ def violations_in_both_schemes(pages: list[Page]) -> list[dict[str, list[str]]]:
     found = [tab.evaluate("() => window.__axeInBothSchemes") for tab in pages]
     assert all(set(by_scheme) == set(SCHEMES) for by_scheme in found), found
     return [{SCHEMES[name]: lines for name, lines in by_scheme.items()} for by_scheme in found]
-
-
-def test_every_page_passes_in_both_schemes(axe_context: BrowserContext, built_site: Path) -> None:
-    problems = []
-    paths = site_pages(built_site)
-    for start in range(0, len(paths), TABS):
-        batch = paths[start:start + TABS]
-        tabs = [axe_context.new_page() for _ in batch]
-        for tab, path in zip(tabs, batch, strict=True):
-            tab.goto(path, wait_until="commit")
-        for tab in tabs:
-            tab.wait_for_load_state("load")
-            assert tab.evaluate(SETTLED), f"{tab.url}: a quiz was not enhanced"
-        for path, by_scheme in zip(batch, violations_in_both_schemes(tabs), strict=True):
-            problems += [f"{path} ({name}): {line}" for name, lines in by_scheme.items() for line in lines]
-        for tab in tabs:
-            tab.close()
-    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("quiz_id, path", [("attachment-style", "attachment-and-trauma/"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import time
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.offline.helpers import CONTROLLED, choose_offline_reading, kept, kept_urls, wait_until_kept
@@ -23,6 +24,7 @@ from tests.widget.quiz_reader import (
 from tests.widget.test_when_the_runtime_starts import SAVE_DATA
 
 
+@pytest.mark.smoke  # in `make test-fast`
 def test_a_second_visit_without_a_network_scores_both_quizzes(offline_reader: Page) -> None:
     first = offline_reader
     choose_offline_reading(first)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +16,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from quizzes import Quiz, ScaleQuiz
+from quizzes.core import cli
 from quizzes.core.answers import TICKED, UNANSWERED
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,9 +45,37 @@ def line_of(path: Path, text: str) -> int:
     return number
 
 
-def run_cli(*args: str, stdin: str | None = None,
-            env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """`python -m quizzes ARGS` from the project root."""
+@dataclass(frozen=True)
+class CliRun:
+    """What one run of the quiz command line printed, and its exit status."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, stdin: str | None = None) -> CliRun:
+    """`python -m quizzes ARGS`, run in this process: `quizzes.core.cli.main` with its own
+    stdin, stdout and stderr (argparse's exit for bad usage becomes the status).
+
+    One test (test_cli.py) proves `python -m quizzes` itself runs, in a subprocess."""
+    out, err = io.StringIO(), io.StringIO()
+    saved_stdin = sys.stdin
+    sys.stdin = io.StringIO(stdin or "")
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = cli.main(list(args))
+            except SystemExit as exit_:
+                status = exit_.code if isinstance(exit_.code, int) else 1
+    finally:
+        sys.stdin = saved_stdin
+    return CliRun(status, out.getvalue(), err.getvalue())
+
+
+def run_cli_process(*args: str, stdin: str | None = None,
+                    env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m quizzes ARGS` as a subprocess from the project root."""
     return subprocess.run(
         [sys.executable, "-m", "quizzes", *args],
         cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=60,

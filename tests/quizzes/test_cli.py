@@ -1,4 +1,5 @@
-"""`python -m quizzes list | check | score`, run as a subprocess from the project root."""
+"""`python -m quizzes list | check | score`: `cli.main` run in process, and once as a subprocess
+(the hash-seed test) to prove `python -m quizzes` itself runs."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 import quizzes
 
-from .helpers import TOY_DIR, raw_answers, run_cli
+from .helpers import TOY_DIR, raw_answers, run_cli, run_cli_process
 
 # A small valid quiz module, the way an author writes one: data, then QUIZ. Each broken
 # variant below changes one marked line.
@@ -174,9 +175,11 @@ def test_score_from_a_file_matches_score_in_process(tmp_path: Path) -> None:
 
 def test_score_output_does_not_depend_on_hash_seeds() -> None:
     answers = json.dumps({"hope1": "on", "safety2": "on", "concern1": "on"})
-    outputs = {run_cli("score", "trust-signs", stdin=answers, env={"PYTHONHASHSEED": seed}).stdout
-               for seed in ("1", "2", "3")}
-    assert len(outputs) == 1
+    runs = [run_cli_process("score", "trust-signs", stdin=answers, env={"PYTHONHASHSEED": seed})
+            for seed in ("1", "2", "3")]
+    assert all(run.returncode == 0 for run in runs), [run.stderr for run in runs]
+    assert len({run.stdout for run in runs}) == 1
+    assert runs[0].stdout == run_cli("score", "trust-signs", stdin=answers).stdout  # as in process
 
 
 def test_score_unknown_quiz_exits_2_listing_the_known_ids() -> None:

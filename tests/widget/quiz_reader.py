@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
-import sys
 
 from playwright.sync_api import Page, expect
 
-from tests.conftest import ROOT
+from quizzes import get_quiz
+from tests.quizzes.helpers import run_cli
 
 ATTACHMENT_PAGE = "attachment-and-trauma/"  # where each quiz is placed in the guide
 SIGNS_PAGE = "signs-of-rebuilding/"
@@ -17,18 +16,15 @@ SCORING_TIMEOUT_MS = 90_000  # a cold Pyodide start on a busy 2-core machine
 
 
 def cli_score(quiz_id: str, answers: dict[str, str]) -> dict:
-    """The result `python -m quizzes score` prints for these answers."""
-    done = subprocess.run([sys.executable, "-m", "quizzes", "score", quiz_id, "-"], cwd=ROOT,
-                          input=json.dumps(answers), capture_output=True, text=True, check=True)
+    """The result `python -m quizzes score` prints for these answers (its `main`, in process)."""
+    done = run_cli("score", quiz_id, "-", stdin=json.dumps(answers))
+    assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
 def quiz_items(quiz_id: str) -> list[dict]:
     """The quiz's items as the form shows them (id, number, text, …)."""
-    done = subprocess.run([sys.executable, "-c", f"import json, quizzes; print(json.dumps("
-                           f"quizzes.get_quiz({quiz_id!r}).to_dict()))"],
-                          cwd=ROOT, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout)["items"]
+    return get_quiz(quiz_id).to_dict()["items"]
 
 
 def some_answers(quiz_id: str, seed: int) -> dict[str, str]:
@@ -41,6 +37,31 @@ def some_answers(quiz_id: str, seed: int) -> dict[str, str]:
         elif chooser.random() < 0.5:
             answers[item["id"]] = "on"
     return answers
+
+
+# Counts the replies quiz workers send (scored, rejected, error: the messages that carry a
+# request's id), before the widget reads them: a test waits for a late reply to arrive and be
+# handled instead of waiting a fixed time for it. Not subject to the page's CSP (an init script).
+_COUNT_REPLIES = """
+window.__workerReplies = 0;
+window.Worker = class extends window.Worker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", ({ data }) => { if (data && "id" in data) window.__workerReplies++; });
+  }
+};
+"""
+
+
+def count_worker_replies(page: Page) -> None:
+    """From the next load on, count the replies of the page's quiz workers (see `replies_handled`)."""
+    page.add_init_script(_COUNT_REPLIES)
+
+
+def replies_handled(page: Page, count: int) -> None:
+    """Wait until the page's workers have sent `count` replies; the widget handles each one in
+    the same event, so once counted it has been handled."""
+    page.wait_for_function("(count) => window.__workerReplies >= count", arg=count, timeout=SCORING_TIMEOUT_MS)
 
 
 def widget(page: Page, quiz_id: str):

@@ -18,6 +18,8 @@ from tests.widget.quiz_reader import (
     answer_with_mouse,
     checked_answers,
     cli_score,
+    count_worker_replies,
+    replies_handled,
     some_answers,
     submit_and_wait,
     widget,
@@ -81,6 +83,7 @@ def test_without_javascript_a_safety_tick_shows_the_hotline_at_once(reader_witho
     expect(safety_now(page)).to_be_hidden(timeout=AT_ONCE_MS)
 
 
+@pytest.mark.usefixtures("stub_worker")  # scored by the stand-in: tests/widget/stub_worker.py
 def test_the_help_shown_at_once_is_the_scored_safety_result_and_its_link_leads_to_help(page: Page) -> None:
     page.goto(SIGNS_PAGE)
     tick(page, "hope1", "safety2")
@@ -108,6 +111,7 @@ def test_the_help_shown_at_once_is_the_scored_safety_result_and_its_link_leads_t
     expect(page.locator("article")).to_contain_text("1-800-799-7233")
 
 
+@pytest.mark.usefixtures("stub_worker")  # scored by the stand-in: tests/widget/stub_worker.py
 def test_a_shown_hopeful_result_goes_the_moment_a_safety_item_is_ticked(page: Page) -> None:
     page.goto(SIGNS_PAGE)
     tick(page, "hope1", "hope2")
@@ -122,6 +126,7 @@ def test_a_shown_hopeful_result_goes_the_moment_a_safety_item_is_ticked(page: Pa
     expect_help_at_once(page)
 
 
+@pytest.mark.usefixtures("stub_worker")  # scored by the stand-in: tests/widget/stub_worker.py
 def test_any_change_takes_a_shown_result_away(page: Page) -> None:
     page.goto(ATTACHMENT_PAGE)
     answers = some_answers("attachment-style", seed=4)
@@ -143,6 +148,7 @@ def test_any_change_takes_a_shown_result_away(page: Page) -> None:
 def test_answers_changed_while_a_request_is_pending_never_show_the_old_result(
         page: Page, first: dict[str, str], then: dict[str, str]) -> None:
     runtime = Held(page, RUNTIME_WASM)
+    count_worker_replies(page)
     page.goto(SIGNS_PAGE)
     root = widget(page, "trust-signs")
     answer_with_mouse(page, "trust-signs", first)
@@ -153,7 +159,7 @@ def test_answers_changed_while_a_request_is_pending_never_show_the_old_result(
     runtime.release()
 
     expect(root).to_have_attribute("data-state", SETTLED, timeout=SCORING_TIMEOUT_MS)
-    page.wait_for_timeout(1500)  # a negative: room for the late reply to the old answers to show
+    replies_handled(page, 1)  # the late reply to the old answers came, and was dropped
     expect(root).to_have_attribute("data-state", "ready")
     assert root.get_attribute("data-result") is None
     expect(root.locator(".quiz__result")).to_be_hidden()
@@ -165,6 +171,7 @@ def test_answers_changed_while_a_request_is_pending_never_show_the_old_result(
     assert submit_and_wait(page, "trust-signs") == cli_score("trust-signs", now)
 
 
+@pytest.mark.usefixtures("stub_worker")  # scored by the stand-in: tests/widget/stub_worker.py
 def test_back_after_leaving_the_page_brings_no_safety_tick_back(page: Page) -> None:
     page.goto(SIGNS_PAGE)
     tick(page, "hope1", "safety1", "concern4")
@@ -179,6 +186,7 @@ def test_back_after_leaving_the_page_brings_no_safety_tick_back(page: Page) -> N
     assert checked_answers(page, "trust-signs") == {"hope1": "on"}
 
 
+@pytest.mark.usefixtures("stub_worker")  # scored by the stand-in: tests/widget/stub_worker.py
 def test_a_page_back_from_the_back_forward_cache_loses_its_safety_ticks(page: Page) -> None:
     # Playwright runs Chromium without the back-forward cache (with it, Back crashed the page
     # here), so the cache's own event is sent as the browser sends it on such a return.
@@ -205,6 +213,7 @@ def test_back_without_javascript_brings_no_safety_tick_back(reader_without_javas
     expect(safety_now(page)).to_be_hidden()
 
 
+@pytest.mark.usefixtures("stub_worker")  # scored by the stand-in: tests/widget/stub_worker.py
 def test_printing_the_page_puts_no_safety_answer_on_paper(page: Page) -> None:
     page.goto(SIGNS_PAGE)
     statement = widget(page, "trust-signs").locator("#quiz-trust-signs-safety1")
@@ -226,6 +235,7 @@ def test_printing_the_page_puts_no_safety_answer_on_paper(page: Page) -> None:
     assert hopeful.screenshot() != hopeful_ticked  # the comparison can tell ticked from blank
 
 
+@pytest.mark.usefixtures("stub_worker")  # scored by the stand-in: tests/widget/stub_worker.py
 def test_in_an_embed_page_a_change_takes_the_result_away_too(page: Page) -> None:
     page.goto("embed/trust-signs/")
     tick(page, "hope3")

@@ -10,6 +10,9 @@ from playwright.sync_api import Page, expect
 
 from tests.widget.quiz_reader import widget
 
+# What the widget does with a result, not Pyodide: the stand-in worker scores (tests/widget/stub_worker.py).
+pytestmark = pytest.mark.usefixtures("stub_worker")
+
 QUIZ = "attachment-style"
 PATH = "attachment-and-trauma/"
 LABELS = ["Strongly disagree", "Disagree", "Slightly disagree", "Neither agree nor disagree",

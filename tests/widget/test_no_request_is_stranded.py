@@ -19,6 +19,8 @@ from tests.widget.quiz_reader import (
     answer_with_mouse,
     checked_answers,
     cli_score,
+    count_worker_replies,
+    replies_handled,
     some_answers,
     submit_and_wait,
     widget,
@@ -80,6 +82,7 @@ class QuizWorkers:
 
 def test_clear_during_a_cold_start_leaves_no_result(page: Page) -> None:
     runtime = Held(page, RUNTIME_WASM)
+    count_worker_replies(page)
     page.goto(ATTACHMENT_PAGE)
     root = widget(page, "attachment-style")
     answer_with_mouse(page, "attachment-style", some_answers("attachment-style", seed=7))
@@ -90,7 +93,7 @@ def test_clear_during_a_cold_start_leaves_no_result(page: Page) -> None:
     runtime.release()
 
     expect(root).to_have_attribute("data-state", SETTLED, timeout=SCORING_TIMEOUT_MS)
-    page.wait_for_timeout(1500)  # room for a late reply to the cleared answers
+    replies_handled(page, 1)  # the late reply to the cleared answers came, and was dropped
     expect(root).to_have_attribute("data-state", "ready")
     assert root.get_attribute("data-result") is None
     expect(root.locator(".quiz__result")).to_be_hidden()

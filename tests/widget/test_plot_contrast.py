@@ -12,6 +12,9 @@ from playwright.sync_api import Page, expect
 from sitegen import settings
 from tests.widget.quiz_reader import ATTACHMENT_PAGE, answer_with_mouse, some_answers, submit_and_wait, widget
 
+# What the widget does with a result, not Pyodide: the stand-in worker scores (tests/widget/stub_worker.py).
+pytestmark = pytest.mark.usefixtures("stub_worker")
+
 COLOURS = """() => {
   const style = (selector) => getComputedStyle(document.querySelector(selector));
   const result = document.querySelector('[data-quiz="attachment-style"] .quiz__result');

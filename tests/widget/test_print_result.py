@@ -17,6 +17,9 @@ from tests.conftest import ROOT
 from tests.quizzes.helpers import keyed_answers
 from tests.widget.quiz_reader import answer_with_mouse, quiz_items, some_answers, submit_and_wait, widget
 
+# What the widget does with a result, not Pyodide: the stand-in worker scores (tests/widget/stub_worker.py).
+pytestmark = pytest.mark.usefixtures("stub_worker")
+
 STRINGS = json.loads((ROOT / "overrides" / "assets" / "quiz" / "strings.json").read_text(encoding="utf-8"))
 QUIZ = "attachment-style"
 PATH = "attachment-and-trauma/"

@@ -11,6 +11,9 @@ from playwright.sync_api import Page, expect
 from tests.conftest import ROOT
 from tests.widget.quiz_reader import widget
 
+# What the widget does with a result, not Pyodide: the stand-in worker scores (tests/widget/stub_worker.py).
+pytestmark = pytest.mark.usefixtures("stub_worker")
+
 STRINGS = json.loads((ROOT / "overrides" / "assets" / "quiz" / "strings.json").read_text(encoding="utf-8"))
 
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.widget.quiz_reader import answer_with_mouse, checked_answers, submit_and_wait, widget
+
+# What the widget does with a result, not Pyodide: the stand-in worker scores (tests/widget/stub_worker.py).
+pytestmark = pytest.mark.usefixtures("stub_worker")
 
 QUIZ = "trust-signs"
 KEY = f"quiz-answers:{QUIZ}"

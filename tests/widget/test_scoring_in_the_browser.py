@@ -1,9 +1,14 @@
-"""Both quizzes answered in Chromium and scored by Python in the page's worker."""
+"""Both quizzes answered in Chromium by mouse and by keyboard, and what the widget shows.
+
+Scored by the stand-in worker (tests/widget/stub_worker.py), which answers with CPython's
+`score_json`; real Pyodide scores both quizzes in the walk (tests/hardening/test_walk.py) and
+offline (tests/offline/test_second_visit_offline.py)."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.widget.quiz_reader import (
@@ -19,6 +24,7 @@ from tests.widget.quiz_reader import (
 )
 
 
+@pytest.mark.usefixtures("stub_worker")  # scored by the stand-in: tests/widget/stub_worker.py
 def test_attachment_quiz_with_the_mouse_gives_the_clis_result(page: Page) -> None:
     answers = some_answers("attachment-style", seed=1)
     page.goto(ATTACHMENT_PAGE)
@@ -32,6 +38,7 @@ def test_attachment_quiz_with_the_mouse_gives_the_clis_result(page: Page) -> Non
     expect(region.locator("svg circle")).to_have_count(1)
 
 
+@pytest.mark.usefixtures("stub_worker")  # scored by the stand-in: tests/widget/stub_worker.py
 def test_checklist_with_the_mouse_gives_the_clis_result(page: Page) -> None:
     answers = {"hope1": "on", "hope4": "on", "concern2": "on"}
     page.goto(SIGNS_PAGE)
@@ -39,6 +46,7 @@ def test_checklist_with_the_mouse_gives_the_clis_result(page: Page) -> None:
     assert submit_and_wait(page, "trust-signs") == cli_score("trust-signs", answers)
 
 
+@pytest.mark.usefixtures("stub_worker")  # scored by the stand-in: tests/widget/stub_worker.py
 def test_attachment_quiz_with_the_keyboard_alone(page: Page) -> None:
     items = quiz_items("attachment-style")
     answers = some_answers("attachment-style", seed=2)
@@ -59,6 +67,7 @@ def test_attachment_quiz_with_the_keyboard_alone(page: Page) -> None:
     assert result is not None and __import__("json").loads(result) == cli_score("attachment-style", answers)
 
 
+@pytest.mark.usefixtures("stub_worker")  # scored by the stand-in: tests/widget/stub_worker.py
 def test_checklist_with_the_keyboard_alone_and_the_safety_override(page: Page) -> None:
     items = quiz_items("trust-signs")
     ticked = {item["id"] for item in items if item["group"] in {"hopeful", "safety"}}
@@ -91,6 +100,7 @@ def test_checklist_with_the_keyboard_alone_and_the_safety_override(page: Page) -
     assert "can be rebuilt" not in region.inner_text()
 
 
+@pytest.mark.usefixtures("stub_worker")  # scored by the stand-in: tests/widget/stub_worker.py
 def test_instant_navigation_keeps_one_worker_for_both_quizzes(page: Page) -> None:
     workers = []
     page.on("worker", lambda worker: workers.append(worker.url))

@@ -10,6 +10,9 @@ from playwright.sync_api import Page, expect
 
 from tests.widget.quiz_reader import answer_with_mouse, cli_score, quiz_items, submit_and_wait, widget
 
+# What the widget does with a result, not Pyodide: the stand-in worker scores (tests/widget/stub_worker.py).
+pytestmark = pytest.mark.usefixtures("stub_worker")
+
 STYLE_WORDS = ("secure", "anxious", "preoccupied", "avoidant", "dismissive", "fearful", "disorganized")
 
 

@@ -77,14 +77,3 @@ def test_a_browser_saving_data_fetches_the_runtime_only_when_the_reader_starts_t
     root.locator('input[name="hope1"]').locator("xpath=..").click()
     expect(root).to_have_attribute("data-state", "ready", timeout=SCORING_TIMEOUT_MS)
     assert any(url.endswith(".wasm") for url in requests)
-
-
-@pytest.mark.parametrize("path", ["./", "step-by-step/", "help-now/"])
-def test_a_page_without_a_quiz_never_fetches_the_runtime(reader: Page, path: str) -> None:
-    requests = runtime_requests(reader)
-    reader.goto(path)
-    assert reader.locator("[data-quiz]").count() == 0
-    for _ in range(10):
-        reader.mouse.wheel(0, 2000)
-    reader.wait_for_timeout(500)
-    assert requests == []
