@@ -158,7 +158,7 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
-def _watched_page(browser: Any, site_url: str, **options: Any) -> Iterator[Any]:
+def watched_page(browser: Any, site_url: str, **options: Any) -> Iterator[Any]:
     """A page in a fresh context that fails the test on an uncaught error or a CSP violation
     in any page of the context (a test may open more tabs with `page.context.new_page()`)."""
     context = browser.new_context(base_url=site_url, **options)
@@ -179,10 +179,10 @@ def page(browser: Any, site_url: str) -> Iterator[Any]:
     network as the page makes them, not a cache. The service worker's own tests (tests/offline/)
     use `offline_reader`, which allows it.
     """
-    yield from _watched_page(browser, site_url, service_workers="block")
+    yield from watched_page(browser, site_url, service_workers="block")
 
 
 @pytest.fixture
 def offline_reader(browser: Any, site_url: str) -> Iterator[Any]:
     """Like `page`, but the site's service worker registers and serves, as in a reader's browser."""
-    yield from _watched_page(browser, site_url)
+    yield from watched_page(browser, site_url)

@@ -26,7 +26,7 @@ from playwright.sync_api import Browser, Page
 from sitegen import headers, material
 from sitegen.errors import BuildInputError
 from sitegen.pdf.templates import environment as pdf_environment
-from tests.conftest import ROOT, SiteServer, copy_project, read_headers_file, run_mkdocs_build
+from tests.conftest import ROOT, SiteServer, copy_project, read_headers_file, run_mkdocs_build, watched_page
 
 OVERRIDES = ROOT / "overrides"
 
@@ -251,14 +251,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture
 def reader(browser: Browser, hostile_site: str) -> Iterator[Page]:
     """A page of the hostile site that fails the test on any error or CSP violation."""
-    context = browser.new_context(base_url=hostile_site, service_workers="block")
-    problems: list[str] = []
-    context.on("weberror", lambda error: problems.append(str(error.error)))
-    context.on("console", lambda message: problems.append(message.text)
-               if "Content Security Policy" in message.text else None)
-    yield context.new_page()
-    context.close()
-    assert problems == []
+    yield from watched_page(browser, hostile_site, service_workers="block")
 
 
 def nothing_ran(page: Page) -> None:

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.conftest import ROOT, SiteServer, _watched_page, run_mkdocs_build, run_pdf_export
+from tests.conftest import ROOT, SiteServer, run_mkdocs_build, run_pdf_export, watched_page
 from tests.embed.clinic import frame_of, host_page, pasted
 from tests.offline.helpers import choose_offline_reading, kept, wait_until_kept
 from tests.widget.quiz_reader import (
@@ -45,7 +45,7 @@ def folder_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer
 def reader(browser: Browser, folder_site: SiteServer) -> Iterator[tuple[Page, list[str]]]:
     """A watched page on the folder's address (service workers blocked), with every URL its
     context requests, workers' included."""
-    for page in _watched_page(browser, folder_site.url, service_workers="block"):
+    for page in watched_page(browser, folder_site.url, service_workers="block"):
         yield page, record_requests(page)
 
 
@@ -125,7 +125,7 @@ def test_a_quiz_scores_and_every_request_and_link_stays_in_the_folder(reader: tu
 
 def test_offline_reading_registers_the_worker_for_the_folder_only(browser: Browser, folder_site: SiteServer) -> None:
     site_url = folder_site.url
-    for page in _watched_page(browser, site_url):
+    for page in watched_page(browser, site_url):
         requested = record_requests(page)
         choose_offline_reading(page)
         registration = page.evaluate("""() => navigator.serviceWorker.getRegistration()
@@ -142,7 +142,7 @@ def test_a_clinics_page_embeds_a_quiz_from_the_folder(browser: Browser, folder_s
                                                       tmp_path: Path) -> None:
     site_url = folder_site.url
     with SiteServer(tmp_path) as clinic:
-        for visitor in _watched_page(browser, clinic.url, service_workers="block"):
+        for visitor in watched_page(browser, clinic.url, service_workers="block"):
             requested = record_requests(visitor)
             snippet = pasted(folder_site.site_dir, site_url, f"embed/{QUIZ}/")
             assert f'src="{site_url}embed/host.js"' in snippet
@@ -161,7 +161,7 @@ def test_a_build_for_one_folder_published_in_another_still_scores(browser: Brows
     # Staff may publish a build somewhere else than SITE_URL said (a preview, a moved folder):
     # the canonical links and the embed snippets are then wrong, but pages and quizzes work.
     with SiteServer(folder_site.site_dir, prefix="/elsewhere/") as elsewhere:
-        for page in _watched_page(browser, elsewhere.url, service_workers="block"):
+        for page in watched_page(browser, elsewhere.url, service_workers="block"):
             requested = record_requests(page)
             page.goto(ATTACHMENT_PAGE)
             answers = some_answers(QUIZ, seed=22)

@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import Page
 
 from devkit.build import PROPERDOCS
-from tests.conftest import ROOT, SiteServer, _watched_page, run_properdocs_build
+from tests.conftest import ROOT, SiteServer, run_properdocs_build, watched_page
 from tests.widget.quiz_reader import ATTACHMENT_PAGE, answer_with_mouse, cli_score, some_answers, submit_and_wait
 
 # Harmless differences, each taken out of both builds before they are compared.
@@ -138,7 +138,7 @@ def properdocs_page(browser: Any, properdocs_site: Path, site_url: str) -> Itera
     """A watched page on the ProperDocs build, served on its own address with its own `_headers`;
     with every URL it requests."""
     with SiteServer(properdocs_site) as server:
-        for page in _watched_page(browser, server.url, service_workers="block"):
+        for page in watched_page(browser, server.url, service_workers="block"):
             requested: list[str] = []
             page.context.on("request", lambda request, into=requested: into.append(request.url))  # workers' too
             yield page, requested
