@@ -26,10 +26,11 @@ PDFTOTEXT := /usr/bin/pdftotext
 # before anything is installed or built; mkdocs.yml has no default either (sitegen/address.py).
 # `make serve` passes the dev server's address itself.
 .PHONY: site-url
+GOAL := $(or $(firstword $(MAKECMDGOALS)),build)
 site-url:
 	@test -n "$(SITE_URL)" || { \
-	  echo "make $(or $(firstword $(MAKECMDGOALS)),build) needs the site's public address, the folder it will be published in:" >&2; \
-	  echo "  SITE_URL=https://clinic.example/guide/ make $(or $(firstword $(MAKECMDGOALS)),build)" >&2; \
+	  echo "make $(GOAL) needs the site's public address, the folder it will be published in:" >&2; \
+	  echo "  SITE_URL=https://clinic.example/guide/ make $(GOAL)" >&2; \
 	  exit 2; }
 
 serve: install ## Serve the site with live reload at http://127.0.0.1:8000

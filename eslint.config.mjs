@@ -9,8 +9,9 @@ export default [
   },
   js.configs.recommended,
   {
-    // The quiz widget and its helpers: ES modules in the page.
-    files: ["overrides/assets/quiz/*.js"],
+    // The quiz widget and its helpers, and the site-wide scripts (Quick exit, the offline
+    // choice, the embed frame): ES modules in the page.
+    files: ["overrides/assets/quiz/*.js", "overrides/assets/site/*.js"],
     languageOptions: { sourceType: "module", globals: globals.browser },
   },
   {
@@ -19,25 +20,19 @@ export default [
     languageOptions: { sourceType: "module", globals: globals.worker },
   },
   {
-    // The site-wide scripts (Quick exit, the offline choice, the embed frame): ES modules in the page.
-    files: ["overrides/assets/site/*.js"],
-    languageOptions: { sourceType: "module", globals: globals.browser },
-  },
-  {
     // Classic scripts in the page: Material's helpers and the clinic's host script.
     files: ["overrides/assets/javascripts/*.js", "overrides/embed/host.js"],
     languageOptions: { sourceType: "script", globals: globals.browser },
   },
   {
-    // The service workers: the one that keeps the guide and the one that removes it.
+    // The service workers: the one that keeps the guide and the one that removes it. BUILD (the
+    // version and the files to keep) and CONTRACTS (the names shared with the pages) are written
+    // in front of them by the build (sitegen/offline.py).
     files: ["overrides/assets/offline/service-worker.js", "overrides/assets/offline/remove-service-worker.js"],
-    languageOptions: { sourceType: "script", globals: globals.serviceworker },
-  },
-  {
-    // BUILD (the version and the files to keep) and CONTRACTS (the names shared with the pages)
-    // are written in front of the workers by the build (sitegen/offline.py).
-    files: ["overrides/assets/offline/service-worker.js", "overrides/assets/offline/remove-service-worker.js"],
-    languageOptions: { globals: { BUILD: "readonly", CONTRACTS: "readonly" } },
+    languageOptions: {
+      sourceType: "script",
+      globals: { ...globals.serviceworker, BUILD: "readonly", CONTRACTS: "readonly" },
+    },
   },
   {
     // The build's proof that the trimmed stdlib runs every quiz (run by Node).

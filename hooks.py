@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import sitegen
-from sitegen import embed, headers, markers, material, offline, quiz, site_assets, styles
+from sitegen import embed, headers, markers, material, navigation, offline, quiz, site_assets, styles
 from sitegen.quiz import fence
 
 if TYPE_CHECKING:  # only for the signatures
@@ -37,12 +37,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     """Add the quiz bundle, the Pyodide runtime, the site-wide scripts, the embeddable pages with
     the clinic's host script and the service worker; drop the stylesheets pages carry inline.
     Each quiz's home page is found first: the embed pages link to it."""
-    homes = quiz.find_homes(files, config, build.quiz)
+    guide = navigation.guide_pages(files, config.nav)
+    homes = build.quiz.fences.survey(guide, config)  # found by SuperFences before any page renders
     quiz.add_site_files(files, build.quiz, config)
     site_assets.add_site_assets(files, build.site_assets, config)
     offline.add_service_worker(files, config, build.quiz, build.site_assets, keeping=build.keeps_offline)
     styles.drop_inlined(files)
-    embed.add_embed_pages(files, config, build.quiz.by_id, homes, build.settings.embed.allowed_origins)
+    embed.add_embed_pages(files, config, guide, build.quiz.by_id, homes, build.settings.embed.allowed_origins)
     embed.add_host_script(files, config, build.settings.quick_exit)
     return files
 
@@ -66,7 +67,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     """Stop at an inline script the theme does not write, naming the page; name Material's
     colour scheme radios by their scheme, not by the toggle's action."""
-    headers.check_page_scripts(output, page, config.site_url)
+    build.page_scripts[page.file.dest_uri] = headers.check_page_scripts(output, page, config.site_url)
     return material.name_scheme_choices(output)
 
 
@@ -80,4 +81,5 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     """Write site/_headers with a CSP that hashes the theme's inline scripts, and only those."""
-    headers.write_headers_file(Path(config.site_dir), build.settings.embed.allowed_origins, config.site_url)
+    headers.write_headers_file(Path(config.site_dir), build.settings.embed.allowed_origins, config.site_url,
+                               build.page_scripts)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from sitegen.bundle.cache import FOLDER as CACHE_FOLDER
+from sitegen.bundle.cache import STAGING_PREFIX
+
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_FILES = ("mkdocs.yml", "hooks.py", "pyproject.toml", "package.json", "package-lock.json")
 BUILD_FOLDERS = ("overrides", "quizzes", "sitegen")
-CACHE_FOLDER = ".build-cache"  # sitegen/bundle/cache.py
 
 
 def copy_project(destination: Path, *, docs: bool = True, cache: bool = True) -> Path:
@@ -34,6 +36,6 @@ def copy_project(destination: Path, *, docs: bool = True, cache: bool = True) ->
 def _copy_cache(source: Path, destination: Path) -> None:
     """Copy what a build running meanwhile (the test session's) does not remove under our feet."""
     try:
-        shutil.copytree(source, destination, ignore=shutil.ignore_patterns(".staging-*"), dirs_exist_ok=True)
+        shutil.copytree(source, destination, ignore=shutil.ignore_patterns(STAGING_PREFIX + "*"), dirs_exist_ok=True)
     except (shutil.Error, FileNotFoundError):
         pass  # an entry pruned while copied: whatever half of it came is found damaged and rebuilt

@@ -25,7 +25,7 @@ and the templates read it, and nothing is written back into `config.extra`.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -56,6 +56,9 @@ class SiteBuild:
     quiz: quiz.QuizBuild
     site_assets: HashedFolder
     inline_styles: str
+    # The theme's inline scripts of each page as it was written (on_post_page), by built file:
+    # the policy hashes them, and the post-build scan reads only files no page hook saw.
+    page_scripts: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def serving(self) -> bool:

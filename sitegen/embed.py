@@ -25,7 +25,6 @@ from mkdocs.utils import meta
 from sitegen.address import public_address
 from sitegen.contracts import EMBED_FRAME_ATTRIBUTE, EMBED_GUIDE_PAGES, HOST_SCRIPT, script_constants
 from sitegen.errors import InternalError
-from sitegen.navigation import guide_pages
 from sitegen.quiz.surface import QuizSurface
 from sitegen.settings import Origin
 from sitegen.text import markdown_text, title_html
@@ -47,15 +46,14 @@ class Embeddable:
     full_url: str
 
 
-def add_embed_pages(files: Files, config: MkDocsConfig, quizzes: Mapping[str, QuizSurface],
-                    quiz_homes: Mapping[str, File],
-                    allowed_origins: Sequence[Origin]) -> None:
+def add_embed_pages(files: Files, config: MkDocsConfig, guide: Sequence[File], quizzes: Mapping[str, QuizSurface],
+                    quiz_homes: Mapping[str, File], allowed_origins: Sequence[Origin]) -> None:
     """Generate the embed variants and the staff page as documentation files.
 
-    `quiz_homes` is the page each placed quiz lives on (`sitegen.quiz.find_homes`).
+    `guide` is the guide's pages in reading order (`navigation.guide_pages`); `quiz_homes` the
+    page each placed quiz lives on (`FenceLog.survey`).
     """
     site_url = public_address(config.site_url)  # checked by `sitegen.prepare` already; the snippets carry it
-    guide = guide_pages(files, config.nav)
     homes = {quiz_id: file.url for quiz_id, file in quiz_homes.items()}
     pages, quiz_items = [], []
     for file in guide:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from pymdownx.superfences import SuperFencesException
 
@@ -42,12 +43,14 @@ class FenceError(BuildInputError, SuperFencesException):
     back to a plain code block; `where` names the page and line."""
 
 
-def page_line(page: Page, markdown: str, index: int) -> str:
-    """`docs/<page>:<line>` for a character index into the Markdown MkDocs hands to hooks.
+def front_matter_lines(file: File, markdown: str) -> int:
+    """How many lines of the page's file come before `markdown`, the Markdown MkDocs hands to
+    hooks (which lacks the front matter); reads the file."""
+    source = file.content_string
+    return source.count("\n") - markdown.count("\n") if source.endswith(markdown) else 0
 
-    That Markdown lacks the page's front matter, so lines are counted from the source file.
-    """
-    source = page.file.content_string
-    front_matter_lines = source.count("\n") - markdown.count("\n") if source.endswith(markdown) else 0
-    line = front_matter_lines + markdown.count("\n", 0, index) + 1
+
+def page_line(page: Page, markdown: str, index: int) -> str:
+    """`docs/<page>:<line>` for a character index into the Markdown MkDocs hands to hooks."""
+    line = front_matter_lines(page.file, markdown) + markdown.count("\n", 0, index) + 1
     return f"docs/{page.file.src_uri}:{line}"

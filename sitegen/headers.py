@@ -14,7 +14,7 @@ import base64
 import hashlib
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -97,21 +97,28 @@ def page_source(page: Page) -> str:
     return f"docs/{source}" if source else f"site/{page.file.dest_uri}"
 
 
-def check_page_scripts(html: str, page: Page, site_url: str | None) -> None:
-    """Stop the build at a page that carries an inline script the theme does not write."""
-    theme_scripts_only(html, page_source(page), base_urls(page.file.dest_uri, site_url))
+def check_page_scripts(html: str, page: Page, site_url: str | None) -> set[str]:
+    """The page's inline scripts, all the theme's own; stops the build at a page that carries
+    one the theme does not write."""
+    return theme_scripts_only(html, page_source(page), base_urls(page.file.dest_uri, site_url))
 
 
-def inline_script_hashes(site_dir: Path, site_url: str | None) -> list[str]:
+def inline_script_hashes(site_dir: Path, site_url: str | None,
+                         checked: Mapping[str, set[str]] | None = None) -> list[str]:
     """CSP source expressions ('sha256-…') for the theme's inline scripts on the built pages;
-    BuildInputError naming the built file for any other inline script."""
-    hashes: set[str] = set()
+    BuildInputError naming the built file for any other inline script.
+
+    `checked` holds the scripts of the pages already checked as they were written, by built
+    file (`check_page_scripts`); only the other HTML files (such as 404.html) are read here.
+    """
+    checked = checked or {}
+    scripts = set().union(*checked.values())
     for page in sorted(site_dir.rglob("*.html")):
         site_path = page.relative_to(site_dir).as_posix()
-        scripts = theme_scripts_only(page.read_text(encoding="utf-8"), posixpath.join("site", site_path),
-                                     base_urls(site_path, site_url))
-        hashes.update(_sha256_source(script) for script in scripts)
-    return sorted(hashes)
+        if site_path not in checked:
+            scripts |= theme_scripts_only(page.read_text(encoding="utf-8"), posixpath.join("site", site_path),
+                                          base_urls(site_path, site_url))
+    return sorted({_sha256_source(script) for script in scripts})
 
 
 def _sha256_source(script: str) -> str:
@@ -147,9 +154,11 @@ def content_security_policy(script_hashes: list[str], ancestors: str) -> str:
     return "; ".join(directives)
 
 
-def write_headers_file(site_dir: Path, allowed_origins: Sequence[Origin], site_url: str | None) -> None:
+def write_headers_file(site_dir: Path, allowed_origins: Sequence[Origin], site_url: str | None,
+                       checked: Mapping[str, set[str]] | None = None) -> None:
     """Write `site/_headers` with the policy and a few protective headers for every path."""
-    policy = content_security_policy(inline_script_hashes(site_dir, site_url), frame_ancestors(allowed_origins))
+    hashes = inline_script_hashes(site_dir, site_url, checked)
+    policy = content_security_policy(hashes, frame_ancestors(allowed_origins))
     lines = [
         "/*",
         f"  Content-Security-Policy: {policy}",

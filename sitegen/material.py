@@ -35,6 +35,7 @@ TEMPLATES = Path(material.__file__).parent / "templates"
 BUNDLES = "assets/javascripts"  # in Material's templates folder, as the pages address it
 
 
+@functools.cache  # Material's files do not change while a process runs (`mkdocs serve`)
 def bundle_path(templates: Path = TEMPLATES) -> str:
     """The site path of Material's bundle script (its name carries a content hash)."""
     folder = templates / BUNDLES
@@ -56,6 +57,7 @@ HELPERS = "partials/javascripts/base.html"
 STORE_DEFAULTS = ("__md_get=(e,_=localStorage,", "__md_set=(e,_,t=localStorage,")
 
 
+@functools.cache  # Material's files do not change while a process runs (`mkdocs serve`)
 def tab_only_helpers(templates: Path = TEMPLATES) -> str:
     """Material's helpers template, with `sessionStorage` where it defaults to `localStorage`."""
     source = (templates / HELPERS).read_text(encoding="utf-8")
@@ -130,6 +132,7 @@ def _jinja_beyond_base_url(script: str) -> bool:
 _SEARCH_WORDS = ('.searchParams.set("{}",', '.searchParams.get("{}")')
 
 
+@functools.cache  # Material's files do not change while a process runs (`mkdocs serve`)
 def search_words_parameter(templates: Path = TEMPLATES, name: str = "h") -> str:
     """The query parameter Material's search results carry the search words in."""
     bundle = (templates / bundle_path(templates)).read_text(encoding="utf-8")

@@ -89,10 +89,12 @@ def quiz_modules_kept() -> Iterator[None]:
     afresh: the modules the other tests of this process hold are put back afterwards (their
     classes would otherwise no longer match the fresh ones)."""
     kept = {name: module for name, module in sys.modules.items() if name.partition(".")[0] == "quizzes"}
+    path = sys.path[:]  # the load puts the project it reads first on it
     yield
     for name in [name for name in sys.modules if name.partition(".")[0] == "quizzes"]:
         del sys.modules[name]
     sys.modules.update(kept)
+    sys.path[:] = path
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

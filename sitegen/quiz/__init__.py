@@ -20,7 +20,6 @@ from sitegen.bundle.runtime import CORE_FILES, Runtime, find_runtime
 from sitegen.bundle.stdlib import SiteStdlib, build_site_stdlib
 from sitegen.bundle.wheel import build_quiz_wheel
 from sitegen.material import overrides_dir
-from sitegen.navigation import guide_pages
 from sitegen.quiz import fence
 from sitegen.quiz.source import load_quizzes
 from sitegen.quiz.surface import QuizSurface
@@ -51,11 +50,6 @@ def prepare(config: MkDocsConfig) -> QuizBuild:
     fences = fence.FenceLog(quizzes)
     fence.plug_in(config, fence.FormRenderer(overrides, quizzes, strings, bundle.path), fences)
     return QuizBuild(by_id=quizzes, runtime=runtime, stdlib=stdlib, bundle=bundle, fences=fences)
-
-
-def find_homes(files: Files, config: MkDocsConfig, build: QuizBuild) -> dict[str, File]:
-    """Each placed quiz's page in the guide, found by SuperFences before any page is rendered."""
-    return build.fences.survey(guide_pages(files, config.nav), config)
 
 
 def add_site_files(files: Files, build: QuizBuild, config: MkDocsConfig) -> None:

@@ -36,7 +36,7 @@ from mkdocs.utils import get_relative_url, meta
 
 from quizzes.core.links import from_root
 from sitegen.contracts import quiz_anchor, template_globals
-from sitegen.errors import BuildInputError, FenceError, InternalError
+from sitegen.errors import BuildInputError, FenceError, InternalError, front_matter_lines
 from sitegen.quiz.key import grouped_steps
 from sitegen.quiz.surface import QuizSurface
 
@@ -136,7 +136,7 @@ class FenceLog:
         self._quizzes = quizzes
         self._page: File | None = None
         self._lines: list[str] = []
-        self._first_line = 1
+        self._markdown = ""
         self._placed: dict[str, list[Placement]] = {}
         self._homes: dict[str, File] | None = None
 
@@ -144,12 +144,8 @@ class FenceLog:
         """The page whose Markdown SuperFences converts next, as it will read it (without front
         matter); forgets what that page placed before."""
         self._page = file
+        self._markdown = markdown_text
         self._lines = markdown_text.split("\n")
-        source = file.content_string
-        # Lines are counted in the page's file, front matter included. When a page is rendered,
-        # a marker filled in with several lines shifts the lines after it; by then the survey,
-        # which reads the file itself, has checked the guide's fences at their true lines.
-        self._first_line = 1 + (source.count("\n") - markdown_text.count("\n") if source.endswith(markdown_text) else 0)
         self._placed[file.src_uri] = []
 
     def placed(self, file: File) -> list[Placement]:
@@ -164,7 +160,11 @@ class FenceLog:
         if self._page is None:
             raise InternalError("a quiz fence was rendered before FenceLog.reading named its page")
         index = fence_index(self._lines, body, after=superfences_position(md))
-        line = None if index is None else self._first_line + index
+        # Lines are counted in the page's file, front matter included (read only for a page with
+        # a fence). When a page is rendered, a marker filled in with several lines shifts the
+        # lines after it; by then the survey, which reads the file itself, has checked the
+        # guide's fences at their true lines.
+        line = None if index is None else 1 + front_matter_lines(self._page, self._markdown) + index
         where = _where(self._page.src_uri, line)
         try:
             fence = parse(body)

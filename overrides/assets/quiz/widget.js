@@ -143,33 +143,29 @@ function keepForOffline() {
     .catch(() => {});
 }
 
-// Why no result came, one class per cause: the reader is told by its `readerMessage`; the
-// answers always stay in the form.
+// Why no result came, one class per cause: the reader is told by its `readerMessage`, the
+// strings.json entry its class names; the answers always stay in the form.
 class ScoringFailure extends Error {
+  static messageKey = "scoreFailed";
+
   get readerMessage() {
-    return strings.scoreFailed;
+    return strings[this.constructor.messageKey];
   }
 }
 
 /** The worker's start stalled: nothing arrived for STALL_TIMEOUT_MS. */
 class StartStalled extends ScoringFailure {
-  get readerMessage() {
-    return strings.timeout;
-  }
+  static messageKey = "timeout";
 }
 
 /** The worker could not start (a file could not arrive, Pyodide failed). */
 class StartFailed extends ScoringFailure {
-  get readerMessage() {
-    return strings.failed;
-  }
+  static messageKey = "failed";
 }
 
 /** A file the worker downloaded is not the build's. */
 class FileDamaged extends ScoringFailure {
-  get readerMessage() {
-    return strings.damaged;
-  }
+  static messageKey = "damaged";
 }
 
 /** The worker died once started, or stopped answering. */
@@ -179,7 +175,7 @@ class WorkerCrashed extends ScoringFailure {}
 class PythonRaised extends ScoringFailure {}
 
 // The worker's {type: "failed", kind} message as a failure; an unknown kind is a failed start.
-const START_FAILURES = { damaged: FileDamaged, failed: StartFailed };
+const START_FAILURES = { damaged: FileDamaged };
 
 function startFailure({ kind, reason }) {
   return new (Object.hasOwn(START_FAILURES, kind) ? START_FAILURES[kind] : StartFailed)(reason);

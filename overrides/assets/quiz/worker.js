@@ -77,7 +77,7 @@ self.fetch = async (input, init) => {
   }
   if (!response.body) return response;
   if (expected === undefined) {
-    readCounted(response.clone().body).catch(() => {}); // a broken download fails Pyodide's own read
+    readCounted(response.clone().body, { keep: false }).catch(() => {}); // a broken download fails Pyodide's own read
     return response;
   }
   let actual;
@@ -97,14 +97,14 @@ self.fetch = async (input, init) => {
   return response;
 };
 
-// A body's bytes, counted as they arrive.
-async function readCounted(body) {
+// A body's bytes, counted as they arrive; only counted, not kept, with `keep: false`.
+async function readCounted(body, { keep = true } = {}) {
   const reader = body.getReader();
   const chunks = [];
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return new Blob(chunks).arrayBuffer();
-    chunks.push(value);
+    if (done) return keep ? new Blob(chunks).arrayBuffer() : undefined;
+    if (keep) chunks.push(value);
     received += value.byteLength;
     report();
   }
@@ -172,7 +172,7 @@ function score({ id, quiz, answers }) {
 
 self.addEventListener("message", ({ data }) => {
   if (data.type === "start") {
-    starting ??= start().catch((error) => postMessage({ type: "failed", kind: "failed", reason: String(error) }));
+    starting ??= start().catch((error) => failStart("failed", String(error)));
   } else if (data.type === "score") {
     score(data);
   }
