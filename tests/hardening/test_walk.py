@@ -133,6 +133,9 @@ def test_both_quizzes_score_on_the_real_runtime_under_the_policy(page: Page, sit
     answer_with_mouse(page, "trust-signs", {"hope5": "on", "safety3": "on"})
     assert submit_and_wait(page, "trust-signs") == cli_score("trust-signs", {"hope5": "on", "safety3": "on"})
     assert len([url for url in workers if "/assets/quiz/" in url]) == 1
+    # The worker checks the runtime's files through its own fetch only while it starts.
+    (quiz_worker,) = [worker for worker in page.workers if "/assets/quiz/" in worker.url]
+    assert quiz_worker.evaluate("[self.fetch.name, String(self.fetch).includes('[native code]')]") == ["fetch", True]
     assert any(url.endswith(".wasm") for url in requests) and any(url.endswith(".whl") for url in requests)
     # Every page arrived with the strict policy, and the quizzes scored under it.
     assert_own_origin_and_strict_policy(requests, csp_headers, site_url)
