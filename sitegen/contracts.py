@@ -36,6 +36,11 @@ QUICK_EXIT_ATTRIBUTE = "data-quick-exit"
 OFFLINE_CHOICE_ATTRIBUTE = "data-offline-choice"
 OFFLINE_STATE_ATTRIBUTE = "data-offline-state"
 
+# The messages a page sends the offline service worker (register.js, offline-copy.js → service-worker.js).
+OFFLINE_FORGET = "rebuilding-trust-offline:forget"  # write nothing more: the reader let the copy go
+OFFLINE_CLAIM = "rebuilding-trust-offline:claim"  # serve this page too
+OFFLINE_KEEP = "rebuilding-trust-offline:keep"  # keep these files, loaded before the worker served the page
+
 # The service worker's address, at the site's root so that its scope is the whole guide.
 SERVICE_WORKER = "service-worker.js"
 # The clinic's script: a stable address, pasted once into each clinic page.
@@ -65,6 +70,9 @@ def for_scripts() -> dict[str, str]:
         "QUICK_EXIT_ATTRIBUTE": QUICK_EXIT_ATTRIBUTE,
         "OFFLINE_CHOICE_ATTRIBUTE": OFFLINE_CHOICE_ATTRIBUTE,
         "OFFLINE_STATE_ATTRIBUTE": OFFLINE_STATE_ATTRIBUTE,
+        "OFFLINE_FORGET": OFFLINE_FORGET,
+        "OFFLINE_CLAIM": OFFLINE_CLAIM,
+        "OFFLINE_KEEP": OFFLINE_KEEP,
         "SERVICE_WORKER": SERVICE_WORKER,
         "EMBED_GUIDE_PAGES": EMBED_GUIDE_PAGES,
     }

@@ -21,7 +21,7 @@ from sitegen.contracts import script_module
 
 SOURCE_FOLDER = "assets/site"  # in overrides/: the sources, never served as they are
 SITE_ROOT_FROM_FOLDER = "../../../"  # from assets/<kind>/<hash>/ up to the site's root
-SOURCES = ("quick-exit.js", "register.js", "release.js", "embed-frame.js", "embed.css")
+SOURCES = ("quick-exit.js", "register.js", "release.js", "offline-copy.js", "embed-frame.js", "embed.css")
 
 
 @dataclass(frozen=True)

@@ -30,10 +30,10 @@ const NETWORK_TIMEOUT_MS = 3_500;
 
 // The licence to keep is the site cache itself, made at install: Cache Storage, not this
 // worker's memory, so a worker the browser started anew knows it too. "Stop keeping this
-// guide" and Quick exit ({type: "forget"}) delete it with the other caches; from then on
+// guide" and Quick exit (CONTRACTS.OFFLINE_FORGET) delete it with the other caches; from then on
 // nothing is kept again, even by this worker still serving an open page (it does until the
 // page closes). Every check of the licence that leads to a write, and every forgetting, runs
-// in turn through `underLicence`, so a write cannot reopen a cache between a "forget" and
+// in turn through `underLicence`, so a write cannot reopen a cache between a forget message and
 // its deletion.
 let licenceQueue = Promise.resolve();
 
@@ -76,7 +76,7 @@ async function deleteOwnCaches() {
   await Promise.all(names.filter((name) => name.startsWith(PREFIX)).map((name) => caches.delete(name)));
 }
 
-// A cache opened while the licence holds is written to even if a "forget" comes meanwhile:
+// A cache opened while the licence holds is written to even if a forget message comes meanwhile:
 // the deletion then detaches it, and what is written goes with it.
 async function keep(cacheName, key, response) {
   const cache = await underLicence(async () => ((await licensed()) ? caches.open(cacheName) : null));
@@ -169,7 +169,7 @@ self.addEventListener("fetch", (event) => {
   if (response) event.respondWith(response);
 });
 
-// One kept file of a "keep" message, unless it is kept already.
+// One kept file of a keep message, unless it is kept already.
 async function keepListed(address) {
   const url = new URL(fileAddress(address));
   const rule = ruleFor(url);
@@ -182,16 +182,16 @@ async function keepListed(address) {
   }
 }
 
-// {type: "forget"}: Quick exit, or the reader stops offline reading; see the licence above.
-// {type: "claim"}: a page this worker does not serve yet (one that was loading while the worker
+// OFFLINE_FORGET: Quick exit, or the reader stops offline reading; see the licence above.
+// OFFLINE_CLAIM: a page this worker does not serve yet (one that was loading while the worker
 // activated, which activation's own claim can miss) asks to be served.
-// {type: "keep", urls}: a page lists what it has loaded before this worker served it (the
+// OFFLINE_KEEP, with `urls`: a page lists what it has loaded before this worker served it (the
 // first page of a visit, a quiz's runtime started early), so those work offline too. The
 // browser's HTTP cache usually has them: nothing is downloaded twice.
 const messages = {
-  forget: () => forget(),
-  claim: () => self.clients.claim(),
-  keep: ({ urls }) => (Array.isArray(urls) ? Promise.all(urls.map(keepListed)) : null),
+  [CONTRACTS.OFFLINE_FORGET]: () => forget(),
+  [CONTRACTS.OFFLINE_CLAIM]: () => self.clients.claim(),
+  [CONTRACTS.OFFLINE_KEEP]: ({ urls }) => (Array.isArray(urls) ? Promise.all(urls.map(keepListed)) : null),
 };
 
 self.addEventListener("message", (event) => {

@@ -9,6 +9,7 @@
 // so a reader closing search would be thrown off the site by one more press. Shift does nothing
 // alone, and GOV.UK's "Exit this page" component uses three presses of it.
 import { QUICK_EXIT_ATTRIBUTE } from "./contracts.js";
+import { deleteCaches, letGo } from "./offline-copy.js";
 
 const QUICK_EXIT = `[${QUICK_EXIT_ATTRIBUTE}]`; // the guide's own Quick exit link (safety-bar.html)
 const PRESSES_TO_LEAVE = 3;
@@ -37,22 +38,18 @@ function clearCaches() {
   try {
     // `caches` only exists in secure contexts.
     if (typeof caches === "undefined") return Promise.resolve();
-    return caches.keys().then((names) => Promise.all(names.map((name) => caches.delete(name)))).catch(() => {});
+    return deleteCaches("").catch(() => {});
   } catch {
     return Promise.resolve();
   }
 }
 
-// The service worker is told to forget first: a copy it is writing right now would otherwise
-// bring a deleted cache back. Then it is unregistered, so it serves and keeps nothing more.
+// Every service worker of the origin is let go, so it serves and keeps nothing more.
 function forgetOfflineReading() {
   try {
     if (!navigator.serviceWorker) return Promise.resolve();
     return navigator.serviceWorker.getRegistrations()
-      .then((registrations) => Promise.all(registrations.map((registration) => {
-        registration.active?.postMessage({ type: "forget" });
-        return registration.unregister();
-      })))
+      .then((registrations) => Promise.all(registrations.map(letGo)))
       .catch(() => {});
   } catch {
     return Promise.resolve();

@@ -5,7 +5,8 @@
 // registered; only then does it keep going (the worker checked for a new build, the page
 // served and its files kept). Loaded only on the built site with `extra.offline` on, never
 // under `mkdocs serve`; nothing happens inside another site's frame.
-import { CACHE_PREFIX, OFFLINE_CHOICE_ATTRIBUTE, OFFLINE_STATE_ATTRIBUTE, SERVICE_WORKER, siteRoot } from "./contracts.js";
+import { OFFLINE_CHOICE_ATTRIBUTE, OFFLINE_CLAIM, OFFLINE_KEEP, OFFLINE_STATE_ATTRIBUTE, SERVICE_WORKER, siteRoot } from "./contracts.js";
+import { deleteCaches, letGo, siteCachePrefix } from "./offline-copy.js";
 
 const root = new URL(siteRoot);
 // The query marks a worker registered by the reader's choice: earlier versions of this site
@@ -13,7 +14,6 @@ const root = new URL(siteRoot);
 // here. A host serves the file whatever the query, so a build with `offline: false` replaces
 // this one with its removing worker as before.
 const WORKER = new URL(`${SERVICE_WORKER}?chosen`, root);
-const PREFIX = `${CACHE_PREFIX}${root.pathname}:`; // the names the service worker gives its caches
 const offered = "serviceWorker" in navigator && typeof caches !== "undefined" && window.top === window;
 
 // What this tab has loaded before the service worker served it: kept too, so that the page
@@ -29,12 +29,8 @@ function scriptOf(registration) {
 }
 
 async function forget(registration) {
-  for (const worker of [registration.installing, registration.waiting, registration.active]) {
-    worker?.postMessage({ type: "forget" }); // it writes nothing more from now on
-  }
-  await registration.unregister();
-  const names = await caches.keys();
-  await Promise.all(names.filter((name) => name.startsWith(PREFIX)).map((name) => caches.delete(name)));
+  await letGo(registration);
+  await deleteCaches(siteCachePrefix);
 }
 
 // This guide's registration if the reader chose offline reading, else null. One that an
@@ -50,8 +46,8 @@ async function chosen() {
 // Once the worker is active: it serves this page, and keeps what the page loaded before.
 async function keepThisPage() {
   const registration = await navigator.serviceWorker.ready;
-  if (!navigator.serviceWorker.controller) registration.active?.postMessage({ type: "claim" });
-  registration.active?.postMessage({ type: "keep", urls: loadedSoFar() });
+  if (!navigator.serviceWorker.controller) registration.active?.postMessage({ type: OFFLINE_CLAIM });
+  registration.active?.postMessage({ type: OFFLINE_KEEP, urls: loadedSoFar() });
 }
 
 // No check for a new build from here: the browser makes its own after each page it loads

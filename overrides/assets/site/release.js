@@ -3,18 +3,14 @@
 // The worker at its address (remove-service-worker.js) does the same for a browser that
 // checks it before running this page; this page does not wait for that check, which a
 // browser may make only later.
-import { CACHE_PREFIX, siteRoot } from "./contracts.js";
-
-const root = new URL(siteRoot);
-const PREFIX = `${CACHE_PREFIX}${root.pathname}:`; // the names the service worker gives its caches
+import { siteRoot } from "./contracts.js";
+import { deleteCaches, letGo, siteCachePrefix } from "./offline-copy.js";
 
 async function release() {
-  const registration = await navigator.serviceWorker?.getRegistration(root.href);
+  const registration = await navigator.serviceWorker?.getRegistration(siteRoot);
   if (!registration) return;
-  registration.active?.postMessage({ type: "forget" }); // it writes nothing more from now on
-  await registration.unregister();
-  const names = await caches.keys();
-  await Promise.all(names.filter((name) => name.startsWith(PREFIX)).map((name) => caches.delete(name)));
+  await letGo(registration);
+  await deleteCaches(siteCachePrefix);
 }
 
 release().catch(() => {
