@@ -35,6 +35,11 @@ class QuizSurface(Protocol):
     def categories(self) -> tuple[Category, ...]: ...
 
     @property
+    def teaches(self) -> bool:
+        """True for a knowledge check (about the guide), False for a self-check (about the reader)."""
+        ...
+
+    @property
     def items_are_radio_groups(self) -> bool:
         """True when each item is answered by picking one option (the PDF names its radio groups)."""
         ...
