@@ -35,8 +35,14 @@ class QuizSurface(Protocol):
     def categories(self) -> tuple[Category, ...]: ...
 
     @property
+    def kind(self) -> str:
+        """"scale", "checklist" or "choice": the name of the kind's templates."""
+        ...
+
+    @property
     def teaches(self) -> bool:
-        """True for a knowledge check (about the guide), False for a self-check (about the reader)."""
+        """True for a knowledge check, False for a self-check about the reader (the home page
+        lists the two apart)."""
         ...
 
     @property
