@@ -20,7 +20,7 @@ QUESTIONS = (
                         "both partners choose are different: they help the relationship feel safe again.",
                         best=True),
                  Option("no-right", "The hurt partner has no right to feel worried.",
-                        "The guide never says worry is wrong. It calls these reactions common and "
+                        "The guide never blames anyone for worrying. It calls these reactions common and "
                         "understandable. The trouble is that checking up without end keeps the "
                         "relationship stuck in survival mode."),
                  Option("apology", "An apology should be enough to bring trust back.",

@@ -118,7 +118,7 @@ class ChoiceQuiz(Quiz):
         answers = [{
             "number": question.number,
             "text": question.text,
-            "best": _best_of(question).to_dict(),
+            "best": _best_of(question).to_ref().to_dict(),
             "others": [option.to_ref().to_dict() for option in question.options if not option.best],
             "link": question.link.to_dict(),
         } for question in self.questions]
@@ -138,7 +138,9 @@ class ChoiceQuiz(Quiz):
 
     def structure_problems(self) -> list[Problem]:
         """Each question: 2 to 5 options with unique ids, exactly one of them best."""
-        return [problem for question in self.questions for problem in _question_problems(question)]
+        # An item that is no Question was reported already, and has no options to check.
+        return [problem for question in self.items if isinstance(question, Question)
+                for problem in _question_problems(question)]
 
     def valid_answer_sets(self, rng: random.Random, count: int) -> list[tuple[str, dict[str, str]]]:
         """All best answers; every answer another option; no answers; all blank; each question
