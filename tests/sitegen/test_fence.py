@@ -100,7 +100,7 @@ def test_an_unknown_quiz_id_is_reported_with_page_and_line(tmp_path: Path) -> No
     with pytest.raises(BuildInputError) as caught:
         survey(tmp_path, {"guide.md": page})
     assert str(caught.value).startswith("docs/guide.md:6: unknown quiz 'love-languages'")  # front matter counted
-    assert "use one of: attachment-style, step-by-step-check, trust-signs, what-not-to-do-check" in str(caught.value)
+    assert "use one of: attachment-style, trust-signs" in str(caught.value)
 
 
 def test_an_unknown_quiz_id_in_a_blockquote_is_reported_with_page_and_line(tmp_path: Path) -> None:
