@@ -60,17 +60,17 @@ QUESTIONS = (
                "The guide speaks of agreements that both partners make: technology transparency, for "
                "example, is \u201cmutually agreed upon.\u201d Boundaries are not punishments."),
     ), guide.STEPS[4]),
-    Question("regulation", 5, "In Step 5, what can one partner offer when the other feels flooded "
-             "or overwhelmed?", (
-                 Option("press-on", "Keep the conversation going until it is settled.",
+    Question("regulation", 5, "In Step 5, how can one partner help when the other feels flooded or "
+             "overwhelmed?", (
+                 Option("press-on", "By keeping the conversation going until it is settled.",
                         "The guide suggests taking breaks during difficult conversations. Calming the "
                         "nervous system helps prevent conflict from escalating."),
-                 Option("co-regulation", "Co-regulation: a soft tone, gentle eye contact, or simply "
-                        "staying present.",
+                 Option("co-regulation", "By offering co-regulation: a soft tone, gentle eye contact, "
+                        "or simply staying present.",
                         "Yes. When one partner becomes dysregulated, the other can offer co-regulation. "
                         "\u201cTogether, you rebuild emotional safety.\u201d",
                         best=True),
-                 Option("alone", "Nothing: each partner calms down alone.",
+                 Option("alone", "By leaving them to calm down alone.",
                         "Taking a break can help, but Step 5 is about emotional regulation as a team: "
                         "the other partner can offer a soft tone, gentle eye contact, or simply stay "
                         "present."),
@@ -96,7 +96,7 @@ QUIZ = ChoiceQuiz(
     id="step-by-step-check",
     title="Check what you learned: the steps",
     intro=(
-        "A short check for learning: six questions about what each step asks of the partners.",
+        "A short check for learning: what does each step of the guide ask of the partners?",
         "Each answer comes with what the guide says about it and a link to its step.",
     ),
     instructions="Choose the answer that fits the guide best. You can skip any question.",

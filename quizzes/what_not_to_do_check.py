@@ -90,8 +90,8 @@ QUIZ = ChoiceQuiz(
     id="what-not-to-do-check",
     title="Check what you learned: what not to do",
     intro=(
-        "A short check for learning: five questions about the reactions this chapter says can "
-        "slow healing, and why.",
+        "A short check for learning: which common reactions does this chapter say can slow "
+        "healing, and why?",
         "Each answer comes with what the guide says about it and a link to its section.",
     ),
     instructions="Choose the answer that fits the guide best. You can skip any question.",
