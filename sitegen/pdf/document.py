@@ -1,8 +1,8 @@
 """The print document: one HTML file with a cover, a table of contents and every page of the guide.
 
 Each built page gives its article; web quiz widgets are replaced by paper forms at the same
-place, web-only chrome is removed, and ids and links are made unique and internal
-(sitegen.pdf.links). The page layout itself (running headers, page numbers, TOC page
+place (a knowledge check's answers are gathered into a last part of their own), web-only
+chrome is removed, and ids and links are made unique and internal (sitegen.pdf.links). The page layout itself (running headers, page numbers, TOC page
 numbers) is print CSS in overrides/pdf/style.html.
 """
 
@@ -73,7 +73,8 @@ def assemble(guide: Guide, site_dir: Path) -> PrintDocument:
 
     The nav's pages come first, in order; a page outside the nav becomes an appendix when the
     guide links to it (the help page, from the checklist's safety result), in the order of the
-    first link. Pages only the website links to (privacy, say) stay out of the PDF.
+    first link. Pages only the website links to (privacy, say) stay out of the PDF. The
+    knowledge checks' answers come last, after the appendices.
     """
     links = LinkMap(guide.chapters)
     paper = PaperQuizRenderer(guide.project, guide.overrides)

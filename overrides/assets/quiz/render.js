@@ -154,7 +154,8 @@ function renderQuestions(questions, { strings, base }) {
 }
 
 // What a printed result carries besides itself (hidden on screen): which quiz, the date (set
-// when printed) and that it is no diagnosis, since the page around it does not print.
+// when printed) and its disclaimer (a self-check's "not a diagnosis"), since the page around it
+// does not print.
 function renderPrintHeading(title, disclaimer) {
   const heading = element("div", { class: "quiz__print-only" });
   heading.append(
