@@ -2,8 +2,9 @@
 
 Each built page gives its article; web quiz widgets are replaced by paper forms at the same
 place (a knowledge check's answers are gathered into a last part of their own), web-only
-chrome is removed, and ids and links are made unique and internal (sitegen.pdf.links). The page layout itself (running headers, page numbers, TOC page
-numbers) is print CSS in overrides/pdf/style.html.
+chrome is removed, and ids and links are made unique and internal (sitegen.pdf.links). The
+page layout itself (running headers, page numbers, TOC page numbers) is print CSS in
+overrides/pdf/style.html.
 """
 
 from __future__ import annotations
