@@ -22,7 +22,7 @@ from quizzes.core import safety
 QUIZZES = {quiz.id: quiz for quiz in quizzes.all_quizzes()}
 STRINGS = json.loads((ROOT / "overrides" / "assets" / "quiz" / "strings.json").read_text(encoding="utf-8"))
 # What the web widget shows or says while it runs; none of it means anything on paper.
-WEB_ONLY = ("submit", "clear", "noscript", "loading", "ready", "scoring", "scored", "failed", "timeout", "cleared", "progress")
+WEB_ONLY = ("submit", "clear", "noscript", "checkNoscript", "loading", "ready", "scoring", "scored", "failed", "timeout", "cleared", "progress")
 RADIO = 1 << 15
 
 

@@ -160,6 +160,7 @@ def test_without_javascript_each_question_explains_its_answers(browser: Browser,
     for quiz_id, path in CHECKS.items():
         page.goto(path)
         root = widget(page, quiz_id)
+        expect(root.locator(".quiz__noscript")).to_have_text(STRINGS["checkNoscript"])  # it points to them
         expect(root.locator("details.quiz__explain")).to_have_count(len(questions(quiz_id)))
         for question in questions(quiz_id):
             details = root.locator(f'[id="{root.get_attribute("id")}-{question["id"]}"] details.quiz__explain')
