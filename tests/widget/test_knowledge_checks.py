@@ -130,6 +130,8 @@ def test_a_reader_is_shown_the_command_line_s_result_question_by_question(page: 
     # Every best answer: each question says so, with its feedback and its section.
     result = answer_and_compare(page, quiz_id, every_best_answer(quiz_id), site_url)
     assert result["counts"] == {"best": count, "answered": count, "questions": count}
+    # No safety items, so no help block and no safety in the result: nothing about safety to break.
+    assert result["safety"] is None and widget(page, quiz_id).locator(".quiz__safety-now, [data-safety]").count() == 0
     region = widget(page, quiz_id).locator(".quiz__result")
     expect(region.locator(".quiz__answer")).to_have_count(count)
     expect(region.locator(".quiz__answer-best")).to_have_count(0)
