@@ -6,12 +6,14 @@
 
 Answers are what an HTML form submits: {item id: submitted string}. Answers a form cannot
 send raise `AnswerError`. Each quiz is one module in this package that defines its data and
-`QUIZ`, a quiz of one kind: `ScaleQuiz(...)` or `ChecklistQuiz(...)`; the kind scores it.
+`QUIZ`, a quiz of one kind: `ScaleQuiz(...)` or `ChecklistQuiz(...)` (self-checks about the
+reader) or `ChoiceQuiz(...)` (a knowledge check about the guide); the kind scores it.
 Standard library only, so it runs unchanged in CPython 3.11 and in Pyodide.
 """
 
 from .core.answers import AnswerError
 from .core.checklist import ChecklistQuiz
+from .core.choice import ChoiceQuiz
 from .core.model import (
     Category,
     ChecklistItem,
@@ -19,6 +21,8 @@ from .core.model import (
     Dimension,
     Group,
     Link,
+    Option,
+    Question,
     Quiz,
     ResponseScale,
     Result,
@@ -33,10 +37,13 @@ __all__ = [
     "Category",
     "ChecklistItem",
     "ChecklistQuiz",
+    "ChoiceQuiz",
     "Condition",
     "Dimension",
     "Group",
     "Link",
+    "Option",
+    "Question",
     "Quiz",
     "ResponseScale",
     "Result",

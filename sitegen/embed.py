@@ -55,7 +55,8 @@ def add_embed_pages(files: Files, config: MkDocsConfig, guide: Sequence[File], q
     """
     site_url = public_address(config.site_url)  # checked by `sitegen.prepare` already; the snippets carry it
     homes = {quiz_id: file.url for quiz_id, file in quiz_homes.items()}
-    pages, quiz_items = [], []
+    pages: list[Embeddable] = []
+    quiz_items: dict[bool, list[Embeddable]] = {False: [], True: []}  # by whether the quiz teaches
     for file in guide:
         body, front_matter = meta.get_data(file.content_string)
         embedded = _add(files, config, f"{EMBED_GUIDE_PAGES}{file.src_uri}", body,
@@ -67,8 +68,8 @@ def add_embed_pages(files: Files, config: MkDocsConfig, guide: Sequence[File], q
         embedded = _add(files, config, f"{FOLDER}/{quiz_id}.md", body,
                         {"title": title_html(quiz.title), "description": f"{quiz.title}, to embed in another website.",
                          "embed_of": home})
-        quiz_items.append(Embeddable(quiz.title, embedded.url, home))
-    staff = staff_page(site_url, quiz_items, pages, allowed_origins)
+        quiz_items[quiz.teaches].append(Embeddable(quiz.title, embedded.url, home))
+    staff = staff_page(site_url, quiz_items[False], quiz_items[True], pages, allowed_origins)
     _add(files, config, f"{FOLDER}/index.md", staff,
          {"title": "Embed the guide in your website", "description": "Snippets for clinic staff.", "staff_page": True},
          template="main.html")
@@ -116,8 +117,10 @@ def plain_snippet(site_url: str, item: Embeddable) -> str:
             f'loading="lazy" style="width: 100%; height: 900px; border: 0;"></iframe>')
 
 
-def staff_page(site_url: str, quizzes: list[Embeddable], pages: list[Embeddable], origins: Sequence[Origin]) -> str:
-    """The Markdown of the staff page: how to embed, then a section per quiz and page.
+def staff_page(site_url: str, self_checks: list[Embeddable], knowledge_checks: list[Embeddable],
+               pages: list[Embeddable], origins: Sequence[Origin]) -> str:
+    """The Markdown of the staff page: how to embed, then a section per quiz (the self-checks,
+    about the reader, then the knowledge checks, about the guide) and per page.
 
     `origins` is `extra.embed.allowed_origins`: the page says who may frame the guide and so
     who learns the one thing a frame tells its host, its height.
@@ -145,9 +148,11 @@ def staff_page(site_url: str, quizzes: list[Embeddable], pages: list[Embeddable]
         "*allow-popups allow-popups-to-escape-sandbox* (links open in a new tab) and "
         "*allow-top-navigation-by-user-activation* (Quick exit leaves your page too). A frame "
         "without the first two shows a note with a link to the page on the guide's own website.",
-        "## Quizzes",
     ]
-    parts += [_section(site_url, item) for item in quizzes]
+    for heading, quizzes in (("Self-checks", self_checks), ("Knowledge checks", knowledge_checks)):
+        if quizzes:
+            parts.append(f"## {heading}")
+            parts += [_section(site_url, item) for item in quizzes]
     parts.append("## Guide pages")
     parts += [_section(site_url, item) for item in pages]
     return "\n\n".join(parts) + "\n"

@@ -97,19 +97,32 @@ def render_safety_resources() -> str:
 
 
 def render_self_checks(context: Context) -> str:
-    """The placed quizzes as a Markdown list: each one's title, linked to the quiz on its page
-    (a relative link MkDocs checks), and the first sentence of its intro."""
+    """"Check in with yourself": the placed quizzes about the reader (a kind that does not `teach`)."""
+    return placed_quizzes(context, teaching=False, noun="self-check")
+
+
+def render_knowledge_checks(context: Context) -> str:
+    """"Check what you learned": the placed knowledge checks (a kind that `teaches`)."""
+    return placed_quizzes(context, teaching=True, noun="knowledge check")
+
+
+def placed_quizzes(context: Context, *, teaching: bool, noun: str) -> str:
+    """The placed quizzes that teach, or not, as a Markdown list in reading order: each one's
+    title, linked to the quiz on its page (a relative link MkDocs checks), and the first
+    sentence of its intro. `noun` names them in the message when the guide places none."""
     quizzes = context.site.quizzes
-    homes = context.site.quiz_homes
+    # A home's fence was checked: its id is a quiz.
+    homes = {quiz_id: home for quiz_id, home in context.site.quiz_homes.items()
+             if quizzes[quiz_id].teaches == teaching}
     if not homes:
-        raise BuildInputError(context.where, "no page of the guide places a quiz, so there is nothing to list",
-                              "place a quiz with a ```quiz fence, or remove the marker")
+        raise BuildInputError(context.where, f"no page of the guide places a {noun}, so there is nothing to list",
+                              f"place a {noun} with a ```quiz fence, or remove the marker")
     # Links are written from the page whose Markdown this is: a copy of it among the embed
     # pages then links to the copies of the quizzes' pages, as its other links do.
     here = posixpath.dirname(context.page.meta.get(embed.SOURCE_KEY, context.page.file.src_uri))
     entries = []
     for quiz_id, home in homes.items():
-        quiz = quizzes[quiz_id]  # a home's fence was checked: its id is a quiz
+        quiz = quizzes[quiz_id]
         link = posixpath.relpath(home.src_uri, here or ".")
         entry = f"- [{markdown_text(quiz.title)}]({link}#{quiz_anchor(quiz_id)})"
         if quiz.intro:
@@ -154,5 +167,6 @@ RENDERERS: dict[str, Callable[[Context], str]] = {
     "safety.resources": lambda _: render_safety_resources(),
     "safety.browsing_note": lambda _: html.escape(importlib.import_module("quizzes.core.safety").BROWSING_NOTE),
     "quizzes.self_checks": render_self_checks,
+    "quizzes.knowledge_checks": render_knowledge_checks,
     "offline.choice": lambda context: render_offline_choice(context.settings),
 }

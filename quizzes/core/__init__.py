@@ -5,6 +5,7 @@ problem    Problem: one `file:line: message` from the author checks
 answers    reading form answers strictly; AnswerError
 scale      ScaleQuiz, a kind of quiz: rating scales scored by dimension means, its key and checks
 checklist  ChecklistQuiz, a kind of quiz: ticked items counted (safety first), its key and checks
+choice     ChoiceQuiz, a kind of quiz: a knowledge check, one best answer per question, feedback
 guide      links into the guide pages
 safety     crisis and safety resources, in one place
 text       small wording helpers

@@ -1,8 +1,9 @@
 """Reading what an HTML form submitted: {input name (item id): submitted string}.
 
 Strict on purpose: a value must be exactly one of the strings the form can send ("1" … "7"
-for a 7-point scale, "on" for a ticked box). Numbers, None, padded or decimal strings are
-refused with an `AnswerError` that names the items, so a bug in the page shows up loudly.
+for a 7-point scale, "on" for a ticked box, one of its options' ids for a question). Numbers,
+None, padded or decimal strings are refused with an `AnswerError` that names the items, so a
+bug in the page shows up loudly.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from .model import Item, Quiz, ResponseScale
+from .model import Item, Option, Question, Quiz, ResponseScale
 from .text import item_name, plural
 
 TICKED = "on"
@@ -53,6 +54,24 @@ def read_checklist_answers(quiz: Quiz, answers: object) -> set[str]:
     _raise_if_any(sorted(problems, key=lambda problem: problem[0].number),
                   "; please tick or untick it again.")
     return set(submitted)
+
+
+def read_choice_answers(quiz: Quiz, questions: Sequence[Question], answers: object) -> dict[str, Option]:
+    """{question id: the option chosen} for the answered questions; "" or nothing is unanswered."""
+    submitted = _submitted(quiz, answers)
+    chosen: dict[str, Option] = {}
+    problems: list[tuple[Item, str]] = []
+    for question in questions:
+        value = submitted.get(question.id, UNANSWERED)
+        if value == UNANSWERED:
+            continue
+        options = {option.id: option for option in question.options}
+        if value in options:
+            chosen[question.id] = options[value]
+        else:
+            problems.append((question, f"has an answer that is not one of its options ({value!r})"))
+    _raise_if_any(problems, "; please choose one of the options again.")
+    return chosen
 
 
 def _submitted(quiz: Quiz, answers: object) -> dict[str, str]:

@@ -201,6 +201,9 @@ def _check_items(quiz: Quiz) -> list[Problem]:
 
 def _check_categories(quiz: Quiz) -> list[Problem]:
     problems = []
+    if not quiz.has_categories:
+        return [problem_at(quiz, f"a {quiz.kind} quiz has no categories; remove categories=", at=("categories",))
+                ] if quiz.categories else []
     seen: dict[str, Any] = {}
     for category in quiz.categories:
         if category.id in seen:

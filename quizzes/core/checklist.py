@@ -30,6 +30,8 @@ class ChecklistQuiz(Quiz):
     item_type: ClassVar[type[ChecklistItem]] = ChecklistItem
     section_noun: ClassVar[str] = "group"
     items_are_radio_groups: ClassVar[bool] = False
+    teaches: ClassVar[bool] = False  # a self-check: it asks about the reader
+    has_categories: ClassVar[bool] = True
 
     groups: tuple[Group, ...] = ()
     rules: tuple[Rule, ...] = ()

@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m quizzes",
                                      description="Author tools for the quizzes.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("list", help="one line per quiz: id, kind, item count, title")
+    commands.add_parser("list", help="one line per quiz: id, kind, item (or question) count, title")
     check = commands.add_parser("check", help="validate quiz modules; prints file:line: message")
     check.add_argument("paths", nargs="*", metavar="PATH",
                        help="quiz module files or directories (default: the package's quizzes)")
@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _list() -> int:
     for quiz in all_quizzes():
-        print(f"{quiz.id}\t{quiz.kind}\t{len(quiz.items)} items\t{quiz.title}")
+        print(f"{quiz.id}\t{quiz.kind}\t{plural(len(quiz.items), quiz.item_type.noun)}\t{quiz.title}")
     return 0
 
 

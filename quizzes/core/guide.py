@@ -33,3 +33,16 @@ HELP_NOW = Link("Get help now: crisis and safety resources", "help-now/")
 # The only pages a result that shows safety resources may link to: crisis and safety help.
 # Any page about couples work, even a general one, would undo that result's message.
 SAFETY_HELP_PAGES = (HELP_NOW.href,)
+
+# The sections of "What not to do", one per reaction that slows healing.
+NOT_TO_DO = Link("What not to do when rebuilding trust", "what-not-to-do/")
+NOT_TO_DO_CHECKING_UP = Link("Punishing or \u201cchecking up on\u201d your partner indefinitely",
+                             "what-not-to-do/#punishing-or-checking-up-on-your-partner-indefinitely")
+NOT_TO_DO_AMMUNITION = Link("Using the breach of trust as ammunition in future conflicts",
+                            "what-not-to-do/#using-the-breach-of-trust-as-ammunition-in-future-conflicts")
+NOT_TO_DO_INSTANT = Link("Expecting trust to return instantly",
+                         "what-not-to-do/#expecting-trust-to-return-instantly")
+NOT_TO_DO_PRETENDING = Link("Pretending everything is fine to avoid conflict",
+                            "what-not-to-do/#pretending-everything-is-fine-to-avoid-conflict")
+NOT_TO_DO_PRESSURING = Link("Pressuring yourself to trust before you feel ready",
+                            "what-not-to-do/#pressuring-yourself-to-trust-before-you-feel-ready")

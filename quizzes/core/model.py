@@ -1,8 +1,9 @@
 """What a quiz is made of: a response scale, items, categories, the `Quiz` base, and its Result.
 
 Each kind of quiz is a subclass of `Quiz` in its own module (`scale.ScaleQuiz`,
-`checklist.ChecklistQuiz`) that owns its scoring, its paper key and its own checks. This
-module knows no kind, so the kinds import it and never the other way round.
+`checklist.ChecklistQuiz`, `choice.ChoiceQuiz`) that owns its scoring, its paper key and its
+own checks. This module knows no kind, so the kinds import it and never the other way round;
+it holds every kind's items, so a quiz's `items` field names one type the checker can read.
 
 Items, categories, rules and quizzes remember the file and line that created them, so
 `python -m quizzes check` can report problems as ``file:line: message``.
@@ -107,6 +108,8 @@ class Group(Defined):
 class ScaleItem(Defined):
     """A statement rated on the quiz's response scale."""
 
+    noun: ClassVar[str] = "item"  # how messages and results name one
+
     id: str
     number: int
     text: str
@@ -130,6 +133,8 @@ class ChecklistItem(Defined):
     `triggers_safety` items send the reader to the safety-first result whatever else is ticked.
     """
 
+    noun: ClassVar[str] = "item"
+
     id: str
     number: int
     text: str
@@ -146,7 +151,59 @@ class ChecklistItem(Defined):
                 "group": self.group, "triggers_safety": self.triggers_safety}
 
 
-Item = ScaleItem | ChecklistItem
+@dataclass(frozen=True)
+class Option(Defined):
+    """One answer to a knowledge-check question, with the feedback the reader gets for it.
+
+    Exactly one option of a question is `best`: the answer the guide itself gives.
+    """
+
+    id: str
+    text: str
+    feedback: str
+    best: bool = False
+
+    def to_ref(self) -> OptionRef:
+        return OptionRef(self.id, self.text, self.feedback)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "feedback": self.feedback, "best": self.best}
+
+
+@dataclass(frozen=True)
+class Question(Defined):
+    """A knowledge-check question: 2 to 5 options, one of them best, and the guide section it tests."""
+
+    noun: ClassVar[str] = "question"
+
+    id: str
+    number: int
+    text: str
+    options: tuple[Option, ...]
+    link: Link
+
+    @property
+    def section(self) -> str:
+        """Questions are sorted into no sections: "" for every one."""
+        return ""
+
+    @property
+    def best(self) -> tuple[Option, ...]:
+        """The options marked best: one, once the checker passed."""
+        return tuple(option for option in self.options if option.best)
+
+    def option(self, option_id: str) -> Option:
+        for option in self.options:
+            if option.id == option_id:
+                return option
+        raise KeyError(f"Question {self.id!r} has no option {option_id!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "number": self.number, "text": self.text,
+                "options": [option.to_dict() for option in self.options], "link": self.link.to_dict()}
+
+
+Item = ScaleItem | ChecklistItem | Question
 Section = Dimension | Group
 
 
@@ -279,12 +336,52 @@ class Plot:
 
 
 @dataclass(frozen=True)
+class OptionRef:
+    """An option named in a result: what it said and its feedback."""
+
+    id: str
+    text: str
+    feedback: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "feedback": self.feedback}
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """One knowledge-check question in a result: what the reader chose (None when skipped),
+    the guide's best answer, and the section to read."""
+
+    id: str
+    number: int
+    text: str
+    chosen: OptionRef | None
+    best: OptionRef
+    link: Link
+
+    @property
+    def answered(self) -> bool:
+        return self.chosen is not None
+
+    @property
+    def best_chosen(self) -> bool:
+        return self.chosen is not None and self.chosen.id == self.best.id
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "number": self.number, "text": self.text, "answered": self.answered,
+                "best_chosen": self.best_chosen, "chosen": self.chosen.to_dict() if self.chosen else None,
+                "best": self.best.to_dict(), "link": self.link.to_dict()}
+
+
+@dataclass(frozen=True)
 class Result:
     """A scored quiz. Render `to_dict()` in this order: `headline`, then `safety` (when present),
     `paragraphs` (a scale result's paragraphs start with its scores), `links`, `note`.
 
     `category` is the summary picked; a scale result whose scores sit between styles has none
-    and names its neighbouring styles in `between` instead.
+    and names its neighbouring styles in `between` instead. A knowledge check's result has no
+    category: `questions` lists every question with the reader's answer and its feedback
+    (empty for the other kinds).
     """
 
     quiz_id: str
@@ -301,6 +398,7 @@ class Result:
     links: tuple[Link, ...] = ()
     note: str = ""
     plot: Plot | None = None
+    questions: tuple[QuestionResult, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-able data; the same in CPython and Pyodide."""
@@ -320,6 +418,7 @@ class Result:
             "links": [link.to_dict() for link in self.links],
             "note": self.note,
             "plot": self.plot.to_dict() if self.plot else None,
+            "questions": [question.to_dict() for question in self.questions],
         }
 
 
@@ -331,10 +430,14 @@ class Quiz(Defined, ABC):
     paper key and checks what it adds; `kind` names it in JSON and picks its templates.
     """
 
-    kind: ClassVar[str]  # "scale", "checklist": in the JSON, and the name of the kind's templates
-    item_type: ClassVar[type[ScaleItem] | type[ChecklistItem]]  # what each of its items must be
-    section_noun: ClassVar[str]  # what it sorts its items into: "dimension", "group"
+    kind: ClassVar[str]  # "scale", "checklist", "choice": in the JSON, and the name of the kind's templates
+    item_type: ClassVar[type[ScaleItem] | type[ChecklistItem] | type[Question]]  # what each item must be
+    section_noun: ClassVar[str]  # what it sorts its items into: "dimension", "group" (a choice quiz: none)
     items_are_radio_groups: ClassVar[bool]  # True when each item is answered by picking one option
+    # True for a knowledge check (it teaches the guide), False for a self-check about the reader:
+    # the home page lists the two apart.
+    teaches: ClassVar[bool]
+    has_categories: ClassVar[bool]  # False for a kind whose results pick no category
 
     id: str
     title: str

@@ -15,15 +15,16 @@ import re
 from types import ModuleType
 
 from .checklist import ChecklistQuiz
+from .choice import ChoiceQuiz
 from .model import Quiz
 from .scale import ScaleQuiz
 
 PACKAGE = __name__.rsplit(".", 2)[0]  # "quizzes"
-KINDS: tuple[type[Quiz], ...] = (ScaleQuiz, ChecklistQuiz)
+KINDS: tuple[type[Quiz], ...] = (ScaleQuiz, ChecklistQuiz, ChoiceQuiz)
 
 
 def kinds_named() -> str:
-    """The known kinds as messages name them: "ScaleQuiz(...) or ChecklistQuiz(...)"."""
+    """The known kinds as messages name them: "ScaleQuiz(...) or ChecklistQuiz(...) or …"."""
     return " or ".join(f"{kind.__name__}(...)" for kind in KINDS)
 
 

@@ -124,6 +124,8 @@ class ScaleQuiz(Quiz):
     item_type: ClassVar[type[ScaleItem]] = ScaleItem
     section_noun: ClassVar[str] = "dimension"
     items_are_radio_groups: ClassVar[bool] = True
+    teaches: ClassVar[bool] = False  # a self-check: it asks about the reader
+    has_categories: ClassVar[bool] = True
 
     scale: ResponseScale | None = None
     dimensions: tuple[Dimension, ...] = ()

@@ -7,8 +7,10 @@ from typing import Any
 
 
 def item_name(item: Any, capital: bool = False) -> str:
-    """How sentences name an item: `item 7 ("I often ask my partner if we are okay.")`."""
-    return f'{"Item" if capital else "item"} {item.number} ("{item.text}")'
+    """How sentences name an item: `item 7 ("I often ask my partner if we are okay.")`, or
+    `question 2 ("…")` for an item whose `noun` is "question"."""
+    noun = getattr(item, "noun", "item")
+    return f'{noun.capitalize() if capital else noun} {item.number} ("{item.text}")'
 
 
 def plural(count: int, noun: str, nouns: str = "") -> str:

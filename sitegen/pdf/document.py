@@ -1,9 +1,10 @@
 """The print document: one HTML file with a cover, a table of contents and every page of the guide.
 
 Each built page gives its article; web quiz widgets are replaced by paper forms at the same
-place, web-only chrome is removed, and ids and links are made unique and internal
-(sitegen.pdf.links). The page layout itself (running headers, page numbers, TOC page
-numbers) is print CSS in overrides/pdf/style.html.
+place (a knowledge check's answers are gathered into a last part of their own), web-only
+chrome is removed, and ids and links are made unique and internal (sitegen.pdf.links). The
+page layout itself (running headers, page numbers, TOC page numbers) is print CSS in
+overrides/pdf/style.html.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from sitegen.pdf.tree import parse_fragment, replace, serialize, text_of, walk
 
 TEMPLATE = "document.html"
 APPENDIX = "Appendix"
+# The knowledge checks' answers, after everything else: a reader answers first, then looks.
+ANSWERS = "Answers to the knowledge checks"
+ANSWERS_ANCHOR = "knowledge-check-answers"
 HELP_PAGE = "/help-now/"  # the crisis resources; the cover points to them as the site's footer does
 PLACEHOLDER = "data-pdf-quiz"
 
@@ -70,19 +74,25 @@ def assemble(guide: Guide, site_dir: Path) -> PrintDocument:
 
     The nav's pages come first, in order; a page outside the nav becomes an appendix when the
     guide links to it (the help page, from the checklist's safety result), in the order of the
-    first link. Pages only the website links to (privacy, say) stay out of the PDF.
+    first link. Pages only the website links to (privacy, say) stay out of the PDF. The
+    knowledge checks' answers come last, after the appendices.
     """
     links = LinkMap(guide.chapters)
     paper = PaperQuizRenderer(guide.project, guide.overrides)
     document = PrintDocument(html="")
     included = [chapter for chapter in guide.chapters if not chapter.appendix]
     views = []
+    answers: list[ET.Element] = []  # the knowledge checks' answers, in reading order
     for chapter in included:  # grows while links to appendices are found
-        views.append(_chapter(chapter, site_dir, links, paper, document))
+        views.append(_chapter(chapter, site_dir, links, paper, document, answers))
         included += [page for page in links.linked if page.appendix and page not in included]
+    wheres = [chapter.where for chapter in included]
+    if answers:
+        views.append(_answers(answers))
+        wheres.append(ANSWERS)
     ids = {view.anchor for view in views} | {element.get("id", "") for view in views for element in view.article.iter()}
-    for view, chapter in zip(views, included, strict=True):
-        document.problems += [f"{chapter.where}: {problem}" for problem in drop_dangling(view.article, ids)]
+    for view, where in zip(views, wheres, strict=True):
+        document.problems += [f"{where}: {problem}" for problem in drop_dangling(view.article, ids)]
     help_href, _ = links.resolve(HELP_PAGE, included[0]) if included else (None, None)
     document.html = environment(guide.overrides).get_template(TEMPLATE).render(
         guide=guide,
@@ -95,7 +105,7 @@ def assemble(guide: Guide, site_dir: Path) -> PrintDocument:
 
 
 def _chapter(chapter: Chapter, site_dir: Path, links: LinkMap, paper: PaperQuizRenderer,
-             document: PrintDocument) -> ChapterView:
+             document: PrintDocument, answers: list[ET.Element]) -> ChapterView:
     article = read_article(site_dir, chapter)
     # Widgets are set aside before the web chrome goes (their forms and buttons would go with
     # it), and the paper forms come in after, so their fields stay.
@@ -112,6 +122,8 @@ def _chapter(chapter: Chapter, site_dir: Path, links: LinkMap, paper: PaperQuizR
             rendered = paper.render(element.get(PLACEHOLDER, ""), root)
             replace(parent, element, parse_fragment(rendered.html))
             document.radio_groups.update(rendered.radio_groups)
+            if rendered.answers_html:
+                answers.append(_answers_of(rendered.answers_html, chapter, links, document))
     document.images.update(resolve_images(article, chapter, site_dir))
     document.problems += [f"{chapter.where}: {problem}" for problem in localise(article, chapter, links)]
     heading = next(article.iter("h1"), None)
@@ -123,6 +135,28 @@ def _chapter(chapter: Chapter, site_dir: Path, links: LinkMap, paper: PaperQuizR
     sections = [Section(element.get("id", ""), text_of(element)) for element in article.iter("h2") if element.get("id")]
     return ChapterView(anchor=anchor(chapter), title=title, appendix=chapter.appendix, sections=sections,
                        article=article)
+
+
+def _answers_of(html: str, chapter: Chapter, links: LinkMap, document: PrintDocument) -> ET.Element:
+    """A knowledge check's answers, with ids and links made the document's as its chapter's are
+    (its links were written from that chapter's page)."""
+    answers = ET.Element("div")
+    answers.extend(node for node in parse_fragment(html) if isinstance(node, ET.Element))
+    document.problems += [f"{chapter.where}: {problem}" for problem in localise(answers, chapter, links)]
+    return answers
+
+
+def _answers(answers: list[ET.Element]) -> ChapterView:
+    """The last chapter: every knowledge check's answers, a section each."""
+    article = ET.Element("div")
+    heading = ET.SubElement(article, "h1", {"data-outline": ANSWERS})
+    heading.text = ANSWERS
+    intro = ET.SubElement(article, "p")
+    intro.text = ("The guide's best answer to each question of its knowledge checks, why each answer helps "
+                  "or not, and the part of the guide it comes from.")
+    article.extend(answers)
+    sections = [Section(element.get("id", ""), text_of(element)) for element in article.iter("h2") if element.get("id")]
+    return ChapterView(anchor=ANSWERS_ANCHOR, title=ANSWERS, appendix=True, sections=sections, article=article)
 
 
 def _edition(guide: Guide) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from quizzes.core.links import from_root
+from sitegen.contracts import quiz_anchor
 from sitegen.pdf.templates import environment
 from sitegen.quiz.fence import load_strings
 from sitegen.quiz.key import grouped_steps
@@ -22,14 +23,17 @@ from sitegen.quiz.source import load_quizzes
 from sitegen.quiz.surface import QuizSurface
 
 TEMPLATE = "quiz.html"
+ANSWERS_TEMPLATE = "answers.html"
 
 
 @dataclass(frozen=True)
 class PaperQuiz:
-    """The rendered form, and the question each radio group of it asks (named by field)."""
+    """The rendered form, the question each radio group of it asks (named by field), and for
+    a knowledge check its answers, which the PDF prints at its end (empty for other quizzes)."""
 
     html: str
     radio_groups: dict[str, str] = field(default_factory=dict)
+    answers_html: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,9 +93,13 @@ class PaperQuizRenderer:
         form = quiz.to_dict()
         key = quiz.scoring_key()
         needs_safety = any(category.safety_first for category in quiz.categories)
+        answers = [_answer(entry, root) for entry in key.get("answers", [])]
+        answers_anchor = f"{quiz_anchor(quiz.id)}-answers" if answers else ""
         html = self._env.get_template(TEMPLATE).render(
             quiz=form,
             key=key,
+            teaches=quiz.teaches,
+            answers_anchor=answers_anchor,
             steps=grouped_steps(key["steps"]),
             categories=[_category(quiz, entry, root) for entry in key["categories"]],
             worksheet=_worksheet(quiz.id, key),
@@ -103,7 +111,14 @@ class PaperQuizRenderer:
         )
         groups = {f"{quiz.id}-{item['id']}": f"{item['number']}. {item['text']}"
                   for item in form["items"]} if quiz.items_are_radio_groups else {}
-        return PaperQuiz(html=html, radio_groups=groups)
+        answers_html = self._env.get_template(ANSWERS_TEMPLATE).render(
+            quiz=form, answers=answers, strings=self._strings) if answers else ""
+        return PaperQuiz(html=html, radio_groups=groups, answers_html=answers_html)
+
+
+def _answer(entry: dict[str, Any], root: str) -> dict[str, Any]:
+    """A knowledge check's answer from its key, its guide link made page-relative."""
+    return {**entry, "link": {**entry["link"], "href": from_root(entry["link"]["href"], root)}}
 
 
 def _category(quiz: QuizSurface, entry: dict[str, Any], root: str) -> dict[str, Any]:
@@ -113,7 +128,11 @@ def _category(quiz: QuizSurface, entry: dict[str, Any], root: str) -> dict[str, 
 
 
 def _worksheet(quiz_id: str, key: dict[str, Any]) -> list[dict[str, str]]:
-    """Write-in lines for what the key asks the reader to work out: scores or counts, then the result."""
+    """Write-in lines for what the key asks the reader to work out: scores or counts, then the
+    result; for a knowledge check, how many best answers were chosen."""
+    if key.get("answers"):
+        return [{"name": f"{quiz_id}-result", "label": "Best answers chosen",
+                 "hint": f"out of {len(key['answers'])} questions"}]
     lines = [{"name": f"{quiz_id}-score-{entry['id']}", "label": f"{entry['label']} score",
               "hint": "items " + ", ".join(map(str, entry["items"]))} for entry in key.get("dimensions", [])]
     lines += [{"name": f"{quiz_id}-count-{entry['id']}", "label": f"{entry['label']}: number ticked",

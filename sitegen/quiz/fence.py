@@ -270,7 +270,7 @@ class FormRenderer:
             safety, key = quiz.safety_result(), quiz.scoring_key()
             self._rendered[fence] = self._env.get_template("form.html").render(
                 quiz=quiz.to_dict(), key=key, steps=grouped_steps(key["steps"]), key_open=fence.key_open,
-                strings=self._strings,
+                teaches=quiz.teaches, strings=self._strings,
                 site_root=SITE_ROOT, assets=self._assets, safety=safety.to_dict() if safety else None,
             )
         return self._rendered[fence]

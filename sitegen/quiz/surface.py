@@ -35,6 +35,17 @@ class QuizSurface(Protocol):
     def categories(self) -> tuple[Category, ...]: ...
 
     @property
+    def kind(self) -> str:
+        """"scale", "checklist" or "choice": the name of the kind's templates."""
+        ...
+
+    @property
+    def teaches(self) -> bool:
+        """True for a knowledge check, False for a self-check about the reader (the home page
+        lists the two apart)."""
+        ...
+
+    @property
     def items_are_radio_groups(self) -> bool:
         """True when each item is answered by picking one option (the PDF names its radio groups)."""
         ...

@@ -7,7 +7,9 @@ import json
 import re
 from pathlib import Path
 
-QUIZZES = ["attachment-style", "trust-signs"]
+from quizzes import get_quiz
+
+QUIZZES = ["attachment-style", "trust-signs", "what-not-to-do-check", "step-by-step-check"]
 GUIDE = ["", "why-trust-matters/", "step-by-step/", "attachment-and-trauma/", "help-now/", "privacy/"]
 
 
@@ -45,6 +47,12 @@ def test_the_staff_page_has_a_snippet_a_preview_and_a_plain_fallback_for_each(bu
         assert f'<script src="{site_url}embed/host.js" defer></script>' in with_script[0]
     assert text.count('class="embed-preview"') == len(blocks) // 2
     assert "Custom HTML" in text and "WordPress" in text
+    # Quizzes about the reader and quizzes about the guide, each under its own heading.
+    before, knowledge_checks = text.split('<h2 id="knowledge-checks"')
+    self_checks = before.split('<h2 id="self-checks"')[1]
+    for quiz in QUIZZES:
+        under = knowledge_checks if get_quiz(quiz).teaches else self_checks
+        assert f'src="{site_url}embed/{quiz}/"' in html.unescape(under.split("<h2")[0]), quiz
     assert '<script src="host.js" defer></script>' in text  # sizes the previews
     # No allowlist: staff are told that any framing page learns the height, and only that.
     assert "any page that frames the guide receives that height (and nothing else)" in text

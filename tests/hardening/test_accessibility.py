@@ -108,7 +108,7 @@ def test_each_quiz_passes_when_idle_failed_and_scored(axe_context: BrowserContex
 def test_quiz_pages_fit_a_320_pixel_screen(browser: Browser, site_url: str) -> None:
     context = browser.new_context(base_url=site_url, viewport={"width": 320, "height": 640})
     page = context.new_page()
-    for path in ["attachment-and-trauma/", "signs-of-rebuilding/", "help-now/"]:
+    for path in ["attachment-and-trauma/", "signs-of-rebuilding/", "step-by-step/", "what-not-to-do/", "help-now/"]:
         page.goto(path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
     context.close()

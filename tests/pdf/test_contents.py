@@ -20,6 +20,7 @@ from tests.site.html import read_page
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 NAV = [next(iter(entry.items())) for entry in CONFIG["nav"]]  # (title, source)
 APPENDIX = "Appendix: Need help now?"
+ANSWERS = "Answers to the knowledge checks"  # the last part, after the appendix
 TOC_ENTRY = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)$")
 
 
@@ -79,9 +80,9 @@ def test_the_cover_names_the_guide_the_clinic_and_the_edition_date(guide_pdf: Ex
     assert f"{date:%B} {date.day}, {date.year}" in cover  # the last commit's date, not the export's
 
 
-def test_every_chapter_has_a_bookmark_in_nav_order_then_the_help_appendix(reader: Any) -> None:
+def test_every_chapter_has_a_bookmark_in_nav_order_then_the_help_appendix_and_the_answers(reader: Any) -> None:
     top = [title for level, title, _ in outline(reader) if level == 1]
-    assert top == ["Contents", *(title for title, _ in NAV), APPENDIX]
+    assert top == ["Contents", *(title for title, _ in NAV), APPENDIX, ANSWERS]
 
 
 def test_each_chapters_sections_are_bookmarks_under_it(reader: Any, built_site: Path) -> None:
@@ -149,10 +150,11 @@ def test_internal_links_resolve_to_pages_inside_the_document(reader: Any) -> Non
 
 def test_the_toc_links_go_to_the_chapters(reader: Any) -> None:
     spans = chapter_pages(reader)
+    first_chapter = spans[NAV[0][0]].start
     targets = set()
     for page, annotation in link_annotations(reader):
         destination = annotation.get("/Dest")
-        if page == 2 and isinstance(destination, str):
+        if 2 <= page < first_chapter and isinstance(destination, str):  # the contents' pages
             targets.add(reader.get_destination_page_number(reader.named_destinations[destination]) + 1)
     assert {span.start for span in spans.values()} <= targets
 

@@ -22,7 +22,7 @@ from quizzes.core import safety
 QUIZZES = {quiz.id: quiz for quiz in quizzes.all_quizzes()}
 STRINGS = json.loads((ROOT / "overrides" / "assets" / "quiz" / "strings.json").read_text(encoding="utf-8"))
 # What the web widget shows or says while it runs; none of it means anything on paper.
-WEB_ONLY = ("submit", "clear", "noscript", "loading", "ready", "scoring", "scored", "failed", "timeout", "cleared", "progress")
+WEB_ONLY = ("submit", "clear", "noscript", "checkNoscript", "loading", "ready", "scoring", "scored", "failed", "timeout", "cleared", "progress")
 RADIO = 1 << 15
 
 
@@ -73,7 +73,9 @@ def test_the_scoring_key_and_the_note_follow_the_form(guide_pdf: ExportedPdf, re
     for category in key["categories"]:
         assert category["label"] in section[last_item:]
         assert " ".join(category["description"]) in section
-    assert quiz.note and quiz.note in section[last_item:]
+    if not quiz.teaches:  # a self-check's note says what its result is not; a knowledge check may have none
+        assert quiz.note
+    assert quiz.note in section[last_item:]
     scale = getattr(quiz, "scale", None)  # only scale quizzes have one
     if scale:
         for point in scale.to_dict()["labels"]:
@@ -143,4 +145,56 @@ def test_checklist_items_are_fillable_tick_boxes(reader: Any) -> None:
 def test_each_quiz_has_write_in_fields_for_its_result(reader: Any, quiz_id: str) -> None:
     text_fields = [name for name, field in reader.get_fields().items()
                    if field.get("/FT") == "/Tx" and name.startswith(f"{quiz_id}-")]
-    assert f"{quiz_id}-result" in text_fields and len(text_fields) >= 3
+    assert f"{quiz_id}-result" in text_fields
+    # A self-check's scores or counts, then its result; a knowledge check's best answers, the one line.
+    assert text_fields == [f"{quiz_id}-result"] if QUIZZES[quiz_id].teaches else len(text_fields) >= 3
+
+
+CHECKS = sorted(quiz_id for quiz_id, quiz in QUIZZES.items() if quiz.teaches)
+ANSWERS = "Answers to the knowledge checks"
+
+
+def unhyphenated(text: str) -> str:
+    """Text without hyphens: pdftotext joins a word broken after its hyphen at a line's end
+    ("co-" / "regulation") without it."""
+    return flat(text).replace("-", "")
+
+
+def test_there_are_two_knowledge_checks() -> None:
+    assert CHECKS == ["step-by-step-check", "what-not-to-do-check"]
+
+
+@pytest.mark.parametrize("quiz_id", CHECKS)
+def test_a_knowledge_check_s_questions_are_radio_groups_named_by_their_question(reader: Any, quiz_id: str) -> None:
+    fields = reader.get_fields()
+    for question in QUIZZES[quiz_id].to_dict()["items"]:
+        field = fields[f"{quiz_id}-{question['id']}"]
+        assert field["/FT"] == "/Btn" and int(field["/Ff"]) & RADIO
+        assert field["/TU"] == f"{question['number']}. {question['text']}"
+        # A filled form's data reads back as the chosen option's own id.
+        assert field["/_States_"] == [f"/{option['id']}" for option in question["options"]]
+
+
+def test_the_knowledge_checks_answers_come_last_with_every_feedback(guide_pdf: ExportedPdf, reader: Any) -> None:
+    entries = outline(reader)
+    chapters = [(title, page) for level, title, page in entries if level == 1]
+    assert chapters[-1][0] == ANSWERS  # after every chapter and the appendices
+    answers = unhyphenated("\n".join(guide_pdf.pages[chapters[-1][1] - 1:]))
+    headings = {flat(title).casefold(): page for level, title, page in entries if level == 2}
+    start = next(index for index, (level, title, _) in enumerate(entries) if level == 1 and title == ANSWERS)
+    answers_of = {title: page for level, title, page in entries[start:] if level == 2}
+    for quiz_id in CHECKS:
+        quiz = QUIZZES[quiz_id]
+        assert unhyphenated(f"The questions: {quiz.title} (page ") in answers
+        in_the_quiz = unhyphenated(quiz_section(guide_pdf, reader, quiz_id))
+        for question in quiz.to_dict()["items"]:
+            best = next(option for option in question["options"] if option["best"])
+            assert unhyphenated(f"{question['text']} {STRINGS['bestAnswer']} {best['text']} {best['feedback']}") in answers
+            for option in question["options"]:
+                assert unhyphenated(f"{option['text']} {option['feedback']}") in answers
+                assert unhyphenated(option["feedback"]) not in in_the_quiz  # the answers wait at the end
+            # Its section, with the page it is on.
+            page = headings[flat(question["link"]["text"]).casefold()]
+            assert unhyphenated(f"In this guide: {question['link']['text']} (page {page})") in answers
+        # The quiz itself points there.
+        assert unhyphenated(f"Answers: {quiz.title} (page {answers_of[quiz.title]})") in in_the_quiz

@@ -40,7 +40,9 @@ KNOWN_DIFFERENCES = {
 # the build (`python -m sitegen.pdf`, the same code whichever generator ran before it).
 NOT_FROM_THE_GENERATOR = ("downloads/",)
 QUIZ_FORMS = {"attachment-and-trauma/index.html": 1, "signs-of-rebuilding/index.html": 1,
-              "embed/attachment-style/index.html": 1, "embed/trust-signs/index.html": 1}
+              "embed/attachment-style/index.html": 1, "embed/trust-signs/index.html": 1,
+              "step-by-step/index.html": 1, "what-not-to-do/index.html": 1,  # the knowledge checks
+              "embed/step-by-step-check/index.html": 1, "embed/what-not-to-do-check/index.html": 1}
 
 
 @pytest.fixture(scope="module")

@@ -77,7 +77,7 @@ def recast(quiz: Quiz, kind: type[Quiz], **changes: Any) -> Quiz:
 def test_the_package_quizzes_pass() -> None:
     problems, quizzes = check_package()
     assert problems == []
-    assert [quiz.id for quiz in quizzes] == ["attachment-style", "trust-signs"]
+    assert [quiz.id for quiz in quizzes] == ["attachment-style", "step-by-step-check", "trust-signs", "what-not-to-do-check"]
 
 
 def test_the_toy_directory_passes() -> None:
@@ -108,12 +108,14 @@ def test_objects_remember_the_line_that_defined_them(toy: Quiz) -> None:
     assert Path(toy.file) == TOY_FILE and lines[toy.line - 1].startswith("QUIZ = ScaleQuiz(")
 
 
-@pytest.mark.parametrize("quiz_id", ["attachment-style", "trust-signs"])
+@pytest.mark.parametrize("quiz_id", ["attachment-style", "trust-signs", "what-not-to-do-check"])
 def test_each_kind_of_quiz_remembers_the_line_that_created_it(quiz_id: str) -> None:
     quiz = get_quiz(quiz_id)
     lines = Path(quiz.file).read_text(encoding="utf-8").splitlines()
     assert lines[quiz.line - 1].startswith(f"QUIZ = {type(quiz).__name__}(")
-    assert lines[quiz.categories[0].line - 1].strip() == "Category("
+    # A knowledge check has no categories: its first question's line instead.
+    first = quiz.categories[0] if quiz.categories else quiz.items[0]
+    assert lines[first.line - 1].strip().startswith(f"{type(first).__name__}(")
 
 
 @pytest.mark.parametrize(("change", "expected"), [
@@ -213,12 +215,13 @@ def test_a_result_that_breaks_its_own_types_is_caught_at_the_quiz(attachment: Qu
 def test_the_module_must_define_a_quiz_of_a_known_kind(trust: Quiz) -> None:
     module = types.ModuleType("survey")
     assert [problem.message for problem in check_module(module, "survey.py")] == [
-        "the module defines no module-level QUIZ = ScaleQuiz(...) or ChecklistQuiz(...)"]
+        "the module defines no module-level QUIZ = ScaleQuiz(...) or ChecklistQuiz(...) "
+        "or ChoiceQuiz(...)"]
     module.QUIZ = SurveyQuiz(id="survey", title="Survey", intro=(), instructions="", items=(), categories=())
     created_on = inspect.currentframe().f_lineno - 1  # CPython always has a current frame
     [problem] = check_module(module, "survey.py")
     assert problem.message == ("QUIZ is a SurveyQuiz, a kind of quiz the engine does not know; "
-                               "use ScaleQuiz(...) or ChecklistQuiz(...)")
+                               "use ScaleQuiz(...) or ChecklistQuiz(...) or ChoiceQuiz(...)")
     assert (problem.file, problem.line) == (__file__, created_on)
     module.QUIZ = trust
     assert check_module(module, "survey.py") == []

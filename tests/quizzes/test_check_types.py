@@ -36,7 +36,8 @@ MISSING_COMMA = ("category 'tired': description must be a tuple of paragraphs (a
     pytest.param('title="Toy rest check"', 'title="  "',
                  "quiz 'toy-rest': title is empty or only spaces; write it out", id="an empty title"),
     pytest.param('ScaleItem("rest3", 3, "I get enough sleep.", "rest")', '{"id": "rest3", "number": 3}',
-                 "quiz 'toy-rest': items[2] must be a ScaleItem(...) or a ChecklistItem(...) (a dict was given)",
+                 "quiz 'toy-rest': items[2] must be a ScaleItem(...) or a ChecklistItem(...) or a Question(...) "
+                 "(a dict was given)",
                  id="a dict for an item"),
     pytest.param('"rest2", 2, "I lie awake at night."', '"rest2", 2, ""',
                  "item 'rest2': text is empty or only spaces; write it out", id="an empty item text"),

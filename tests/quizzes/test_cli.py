@@ -12,6 +12,8 @@ import quizzes
 
 from .helpers import TOY_DIR, raw_answers, run_cli, run_cli_process
 
+PACKAGE_QUIZZES = "attachment-style, step-by-step-check, trust-signs, what-not-to-do-check"
+
 # A small valid quiz module, the way an author writes one: data, then QUIZ. Each broken
 # variant below changes one marked line.
 VALID = '''\
@@ -77,7 +79,7 @@ BROKEN = {
     "error-at-import": ("ITEMS = (", "LIMIT = 1 / 0\nITEMS = (", "LIMIT = 1 / 0",
                         "importing the module failed: ZeroDivisionError"),
     "no-quiz": ("QUIZ = ScaleQuiz(", "QUIZZ = ScaleQuiz(", None,
-                "defines no module-level QUIZ = ScaleQuiz(...) or ChecklistQuiz(...)"),
+                "defines no module-level QUIZ = ScaleQuiz(...) or ChecklistQuiz(...) or ChoiceQuiz(...)"),
     "no-kind": ("QUIZ = ScaleQuiz(", "from quizzes.core.model import Quiz\nQUIZ = Quiz(", "QUIZ = Quiz(",
                 "importing the module failed: TypeError: Can't instantiate abstract class Quiz"),
     "middle-unhandled": ('                Category("middle", "Middle", ("Middle.",), when={"rest": NEAR}),\n',
@@ -116,14 +118,16 @@ def test_list_prints_one_line_per_quiz() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
         "attachment-style\tscale\t18 items\tAttachment style self-assessment",
+        "step-by-step-check\tchoice\t6 questions\tCheck what you learned: the steps",
         "trust-signs\tchecklist\t18 items\tTrust signs checklist",
+        "what-not-to-do-check\tchoice\t5 questions\tCheck what you learned: what not to do",
     ]
 
 
 def test_check_passes_the_package_quizzes() -> None:
     done = run_cli("check")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout == "OK: 2 quizzes checked (attachment-style, trust-signs)\n"
+    assert done.stdout == f"OK: 4 quizzes checked ({PACKAGE_QUIZZES})\n"
 
 
 def test_check_passes_the_toy_quiz_and_the_valid_template(tmp_path: Path) -> None:
@@ -173,6 +177,26 @@ def test_score_from_a_file_matches_score_in_process(tmp_path: Path) -> None:
     assert run_cli("score", "trust-signs", "-", stdin=json.dumps(answers)).stdout == done.stdout
 
 
+def test_score_prints_a_knowledge_checks_result_with_every_question() -> None:
+    quiz = quizzes.get_quiz("step-by-step-check")
+    answers = {"acknowledge": "accountable", "actions": "gesture", "boundaries": ""}
+    done = run_cli("score", "step-by-step-check", stdin=json.dumps(answers))
+    assert done.returncode == 0, done.stderr
+    printed = json.loads(done.stdout)
+    assert printed == quiz.score(answers).to_dict()
+    assert printed["headline"] == "1 of your 2 answers matches the guide."
+    assert [question["best_chosen"] for question in printed["questions"]] == [True, False, False, False,
+                                                                             False, False]
+    assert printed["questions"][2]["chosen"]["id"] == "gesture" and printed["questions"][2]["best"]["id"] == "small"
+
+
+def test_score_refuses_an_option_a_question_does_not_have() -> None:
+    done = run_cli("score", "what-not-to-do-check", stdin='{"instant": "soon"}')
+    assert done.returncode == 1
+    assert ('Question 3 ("How does the guide say trust comes back?") has an answer that is not one of '
+            "its options ('soon')") in done.stderr
+
+
 def test_score_output_does_not_depend_on_hash_seeds() -> None:
     answers = json.dumps({"hope1": "on", "safety2": "on", "concern1": "on"})
     runs = [run_cli_process("score", "trust-signs", stdin=answers, env={"PYTHONHASHSEED": seed})
@@ -185,7 +209,7 @@ def test_score_output_does_not_depend_on_hash_seeds() -> None:
 def test_score_unknown_quiz_exits_2_listing_the_known_ids() -> None:
     done = run_cli("score", "love-languages", stdin="{}")
     assert done.returncode == 2
-    assert "Unknown quiz 'love-languages'; known quizzes: attachment-style, trust-signs" in done.stderr
+    assert f"Unknown quiz 'love-languages'; known quizzes: {PACKAGE_QUIZZES}" in done.stderr
     assert "Traceback" not in done.stderr
 
 

@@ -17,13 +17,15 @@ from .helpers import ROOT, TOY_FILE
 
 
 def test_all_quizzes_are_found_and_sorted_by_id() -> None:
-    assert [quiz.id for quiz in quizzes.all_quizzes()] == ["attachment-style", "trust-signs"]
+    assert [quiz.id for quiz in quizzes.all_quizzes()] == ["attachment-style", "step-by-step-check", "trust-signs",
+                                                           "what-not-to-do-check"]
 
 
 def test_each_quiz_module_defines_its_data_and_quiz_and_nothing_else() -> None:
-    from quizzes import attachment_style, trust_signs
+    from quizzes import attachment_style, step_by_step_check, trust_signs, what_not_to_do_check
 
-    for module, kind in ((attachment_style, quizzes.ScaleQuiz), (trust_signs, quizzes.ChecklistQuiz)):
+    for module, kind in ((attachment_style, quizzes.ScaleQuiz), (trust_signs, quizzes.ChecklistQuiz),
+                         (what_not_to_do_check, quizzes.ChoiceQuiz), (step_by_step_check, quizzes.ChoiceQuiz)):
         assert type(module.QUIZ) is kind
         assert module.QUIZ is quizzes.get_quiz(module.QUIZ.id)
         # Scoring belongs to the kind: a quiz module defines no function or class of its own.
@@ -37,12 +39,14 @@ def test_the_base_quiz_is_no_kind_of_quiz(toy: quizzes.Quiz) -> None:
     with pytest.raises(TypeError, match="abstract"):
         quizzes.Quiz(**fields)  # abstract on purpose: only a kind can be created
     assert quizzes.ScaleQuiz.kind == "scale" and quizzes.ChecklistQuiz.kind == "checklist"
+    assert quizzes.ChoiceQuiz.kind == "choice"
 
 
 def test_get_quiz_names_the_known_ids_on_an_unknown_id() -> None:
     with pytest.raises(KeyError) as caught:
         quizzes.get_quiz("nope")
-    assert caught.value.args[0] == "Unknown quiz 'nope'; known quizzes: attachment-style, trust-signs"
+    assert caught.value.args[0] == ("Unknown quiz 'nope'; known quizzes: attachment-style, step-by-step-check, "
+                                   "trust-signs, what-not-to-do-check")
 
 
 def test_load_quiz_file_refuses_a_module_without_a_quiz(tmp_path: Path) -> None:

@@ -26,6 +26,20 @@ def test_quiz_forms_and_keys_stay_out_of_the_search_index(built_site: Path) -> N
         assert words not in text, words
 
 
+def test_knowledge_checks_stay_out_of_the_search_index(built_site: Path) -> None:
+    # Questions and feedback only: an option may be the guide's own sentence, in its text too.
+    text = indexed_text(built_site)
+    checks = [quiz for quiz in quizzes.all_quizzes() if quiz.teaches]
+    assert len(checks) == 2
+    for check in checks:
+        for question in check.to_dict()["items"]:
+            assert question["text"] not in text, question["text"]
+            for option in question["options"]:
+                assert option["feedback"] not in text, option["feedback"]
+    for words in ("Check your answer", "The guide's best answer", "Scoring key: the guide"):
+        assert words not in text, words
+
+
 def test_the_chapter_around_a_quiz_stays_searchable(built_site: Path) -> None:
     text = indexed_text(built_site)
     assert "Healing is happening" in text and "Choosing yourself is also an act of courage." in text

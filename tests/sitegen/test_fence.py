@@ -100,7 +100,7 @@ def test_an_unknown_quiz_id_is_reported_with_page_and_line(tmp_path: Path) -> No
     with pytest.raises(BuildInputError) as caught:
         survey(tmp_path, {"guide.md": page})
     assert str(caught.value).startswith("docs/guide.md:6: unknown quiz 'love-languages'")  # front matter counted
-    assert "use one of: attachment-style, trust-signs" in str(caught.value)
+    assert "use one of: attachment-style, trust-signs" in str(caught.value)  # the survey's known quizzes (KNOWN)
 
 
 def test_an_unknown_quiz_id_in_a_blockquote_is_reported_with_page_and_line(tmp_path: Path) -> None:
@@ -161,8 +161,9 @@ def test_a_fence_that_cannot_be_rendered_fails_the_build_naming_the_page(tmp_pat
     template.write_text(template.read_text(encoding="utf-8").replace("{{ quiz.title }}", "{{ quiz.no_such_field }}"))
     result = run_mkdocs_build(project, project / "site")
     assert result.returncode != 0
-    # The survey for the quizzes' homes renders each fence first, so it stops there.
-    assert "docs/attachment-and-trauma.md:37: quiz 'attachment-style' could not be rendered" in result.stderr
+    # The survey for the quizzes' homes renders each fence first, so it stops at the first in
+    # reading order: the knowledge check at the end of the step-by-step guide.
+    assert "docs/step-by-step.md:124: quiz 'step-by-step-check' could not be rendered" in result.stderr
 
 
 def test_a_placed_quiz_is_a_real_form_with_its_paper_key(built_site: Path) -> None:

@@ -10,16 +10,22 @@ from tests.site.html import read_page
 
 
 def all_result_links() -> set[str]:
+    """The guide links of every category and of every knowledge-check question."""
     links = set()
     for quiz in quizzes.all_quizzes():
         for category in quiz.categories:
             links.update(link.href for link in category.links)
+        for item in quiz.items:
+            link = getattr(item, "link", None)  # a Question's: the section it tests
+            if link is not None:
+                links.add(link.href)
     return links
 
 
 def test_result_links_resolve_to_pages_and_anchors(built_site: Path) -> None:
     links = all_result_links()
     assert "help-now/" in links and "step-by-step/#step-5" in links
+    assert "what-not-to-do/#expecting-trust-to-return-instantly" in links  # a question's
     for href in links:
         path, _, anchor = href.partition("#")
         page = built_site / path / "index.html"

@@ -90,11 +90,20 @@ function renderPlot(plot, strings) {
   return figure;
 }
 
-function renderMissing(missing, rootId, strings) {
+// A link into the guide from a result; `base` is the site's root.
+function guideLink(link, base) {
+  const anchor = element("a", { href: new URL(link.href, base).href }, link.text);
+  // Inside another website's frame, the guide opens in its own tab.
+  if (window.self !== window.top) Object.assign(anchor, { target: "_blank", rel: "noopener" });
+  return anchor;
+}
+
+// `label` names each item in the list: "Item {number}: {text}", "Question {number}: {text}".
+function renderMissing(missing, rootId, label) {
   const list = element("ul", { class: "quiz__missing" });
   for (const item of missing) {
     const entry = element("li");
-    const link = element("a", { href: `#${rootId}-${item.id}` }, fill(strings.missingItem, item));
+    const link = element("a", { href: `#${rootId}-${item.id}` }, fill(label, item));
     // Take the reader straight to the question's first option, ready to answer.
     link.addEventListener("click", (event) => {
       const question = document.getElementById(`${rootId}-${item.id}`);
@@ -110,41 +119,83 @@ function renderMissing(missing, rootId, strings) {
   return list;
 }
 
+// A line that starts with a label in bold: "Your answer: …", "The guide's best answer: …".
+function labelled(className, label, text) {
+  const line = element("p", { class: className });
+  line.append(element("strong", {}, label), ` ${text}`);
+  return line;
+}
+
+// A knowledge check's answers, question by question, each numbered as in the form: whether the
+// chosen option is the guide's best answer and why, the best answer and why when another was
+// chosen, and the section of the guide to read. Unanswered questions are left to the list of
+// missing ones, which moves to them: they are not counted wrong, nor given away.
+function renderQuestions(questions, { strings, base }) {
+  const list = element("ol", { class: "quiz__answers" });
+  for (const question of questions.filter((entry) => entry.answered)) {
+    const entry = element("li", { class: "quiz__answer", value: String(question.number), "data-question": question.id });
+    entry.append(
+      element("p", { class: "quiz__answer-question" }, question.text),
+      labelled("quiz__answer-chosen", strings.yourAnswer, question.chosen.text),
+      element("p", { class: question.best_chosen ? "quiz__verdict quiz__verdict--best" : "quiz__verdict" },
+        question.best_chosen ? strings.matchesBest : strings.otherThanBest),
+      element("p", { class: "quiz__feedback" }, question.chosen.feedback),
+    );
+    if (!question.best_chosen) {
+      entry.append(labelled("quiz__answer-best", strings.bestAnswer, question.best.text),
+        element("p", { class: "quiz__feedback" }, question.best.feedback));
+    }
+    const more = element("p", { class: "quiz__answer-link" }, `${strings.guideLink} `);
+    more.append(guideLink(question.link, base));
+    entry.append(more);
+    list.append(entry);
+  }
+  return list;
+}
+
 // What a printed result carries besides itself (hidden on screen): which quiz, the date (set
-// when printed) and that it is no diagnosis, since the page around it does not print.
-function renderPrintHeading(title, strings) {
+// when printed) and its disclaimer (a self-check's "not a diagnosis"), since the page around it
+// does not print.
+function renderPrintHeading(title, disclaimer) {
   const heading = element("div", { class: "quiz__print-only" });
   heading.append(
     element("p", { class: "quiz__print-title" }, title),
     element("p", { class: "quiz__print-date", "data-print-date": "" }),
-    element("p", { class: "quiz__print-disclaimer" }, strings.disclaimer),
+    element("p", { class: "quiz__print-disclaimer" }, disclaimer),
   );
   return heading;
 }
 
 /** Replace the contents of `region` with the rendered result. `base` resolves guide links;
-    `title` is the quiz's, for the printed copy. */
-export function renderResult(region, result, { strings, base, rootId, title }) {
+    `title` and `disclaimer` are the quiz's (a self-check's or a knowledge check's), for the
+    printed copy. */
+export function renderResult(region, result, { strings, base, rootId, title, disclaimer }) {
   // A safety-first result offers no printout, for the reason its answers are never stored:
   // whoever finds the paper could read it (the help page prints on its own).
   // Nor does a result that is not one yet (answers still missing).
   const printable = !result.safety && result.complete;
   const parts = [];
-  if (printable) parts.push(renderPrintHeading(title, strings));
+  if (printable) parts.push(renderPrintHeading(title, disclaimer));
   parts.push(element("h3", { class: "quiz__headline" }, result.headline));
   if (result.safety) parts.push(renderSafety(result.safety, strings));
   for (const paragraph of result.paragraphs) parts.push(element("p", {}, paragraph));
-  if (result.missing.length && !result.complete) parts.push(renderMissing(result.missing, rootId, strings));
+  // A knowledge check's result lists its questions (every other kind's, none). Its unanswered
+  // questions are named even when others were answered: each can still be answered.
+  const questions = result.questions;
+  if (result.missing.length && (!result.complete || questions.length)) {
+    parts.push(renderMissing(result.missing, rootId, questions.length ? strings.missingQuestion : strings.missingItem));
+  }
+  if (questions.some((question) => question.answered)) {
+    parts.push(element("h4", { class: "quiz__answers-title" }, strings.questionsTitle),
+      renderQuestions(questions, { strings, base }));
+  }
   if (result.plot) parts.push(renderPlot(result.plot, strings));
   if (result.links.length) {
     parts.push(element("p", { class: "quiz__links-title" }, result.safety ? strings.helpLinksTitle : strings.linksTitle));
     const list = element("ul", { class: "quiz__links" });
     for (const link of result.links) {
       const entry = element("li");
-      const anchor = element("a", { href: new URL(link.href, base).href }, link.text);
-      // Inside another website's frame, the guide opens in its own tab.
-      if (window.self !== window.top) Object.assign(anchor, { target: "_blank", rel: "noopener" });
-      entry.append(anchor);
+      entry.append(guideLink(link, base));
       list.append(entry);
     }
     parts.push(list);

@@ -368,7 +368,8 @@ function enhance(root) {
       result.replaceChildren();
     } else {
       const title = root.querySelector(".quiz__title")?.textContent ?? "";
-      renderResult(result, data, { strings, base: new URL(siteRoot), rootId: root.id, title });
+      const disclaimer = root.querySelector(".quiz__disclaimer-text")?.textContent ?? strings.disclaimer;
+      renderResult(result, data, { strings, base: new URL(siteRoot), rootId: root.id, title, disclaimer });
     }
     result.hidden = shownAlready;
     root.dataset.result = JSON.stringify(data);
