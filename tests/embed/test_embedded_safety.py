@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.embed.clinic import NEUTRAL, frame_of, host_page, iframe_height, pasted
 from tests.hardening.test_quick_exit import answer_the_neutral_site
-from tests.widget.quiz_reader import SCORING_TIMEOUT_MS, SIGNS_PAGE
+from tests.widget.quiz_reader import SCORING_TIMEOUT_MS, SIGNS_PAGE, css_animations
 
 QUIZ = "embed/trust-signs/"
 # Each kind of result the checklist gives, and the ticks that lead to it.
@@ -104,7 +104,10 @@ def test_a_frame_that_runs_scripts_never_shows_the_note(visitor: Page, clinic_si
     visitor.goto(clinic_url + host_page(folder, "flags.html", snippet))
     frame = frame_of(visitor)
     expect(frame.locator('[data-quiz="trust-signs"]')).to_have_attribute("data-enhanced", "true")
-    visitor.wait_for_timeout(4000)  # a negative: past the moment the note would show
+    # The note's CSS would show it after a delay (embed.css); the frame's script hid it, so
+    # nothing is left counting down to show it.
+    expect(frame.locator("[data-embed-fallback]")).to_have_attribute("hidden", "")
+    assert css_animations(frame, "embed-fallback-shows") == []
     expect(frame.locator("[data-embed-fallback]")).to_be_hidden()
 
 
