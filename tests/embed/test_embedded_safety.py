@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.embed.clinic import NEUTRAL, frame_of, host_page, iframe_height, pasted
+from tests.embed.clinic import NEUTRAL, frame_of, host_page, iframe_height, messages_settled, pasted
 from tests.hardening.test_quick_exit import answer_the_neutral_site
 from tests.widget.quiz_reader import SCORING_TIMEOUT_MS, SIGNS_PAGE, css_animations
 from tests.widget.stub_worker import use_stub_worker
@@ -37,7 +37,7 @@ def what_the_host_learns(visitor: Page, clinic_url: str, page: str, ticks: dict[
         frame.locator(f'input[name="{name}"]').locator("xpath=..").click()
     frame.locator("button[type=submit]").click()
     expect(root).to_have_attribute("data-state", "scored", timeout=SCORING_TIMEOUT_MS)
-    visitor.wait_for_timeout(1000)  # a negative: room for a height message, were one still sent
+    messages_settled(visitor, frame)
     return {"messages": visitor.evaluate("window.__messages")[before:], "height": iframe_height(visitor),
             "frame scrolls": frame.evaluate("document.documentElement.scrollHeight > innerHeight")}
 
