@@ -17,6 +17,7 @@ from types import ModuleType
 import pytest
 
 from sitegen.bundle import wheel as wheel_module
+from sitegen.bundle.cache import FOLDER as CACHE_FOLDER
 from sitegen.bundle.cache import Cache
 from sitegen.bundle.runtime import CORE_FILES
 from sitegen.quiz import source
@@ -72,15 +73,21 @@ def test_the_wheel_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 @pytest.fixture(scope="module")
 def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A project copied without the build cache, as a fresh checkout is, built; then built again
-    after an edit to a quiz. Both sites; shared by the two tests below."""
+    """A project copied without the cached wheel, as a fresh checkout is, built; then built again
+    after an edit to a quiz. Both sites; shared by the two tests below.
+
+    The cached site stdlib is kept: it is keyed by the wheel's digest, and the wheel is
+    reproducible, so the first build reuses it instead of running Node (the second, with the
+    edited quiz, runs Node)."""
     folder = tmp_path_factory.mktemp("two-builds")
-    project = copy_project(folder / "project", cache=False)
+    project = copy_project(folder / "project")
+    shutil.rmtree(project / CACHE_FOLDER / "quiz-wheel", ignore_errors=True)
+    assert not (project / CACHE_FOLDER / "quiz-wheel").exists()
     with pytest.MonkeyPatch.context() as patched:
         patched.delenv("SOURCE_DATE_EPOCH", raising=False)
         first = run_mkdocs_build(project, folder / "first")
         assert first.returncode == 0, first.stderr
-        wheels = list((project / ".build-cache" / "quiz-wheel").glob("*/*.whl"))
+        wheels = list((project / CACHE_FOLDER / "quiz-wheel").glob("*/*.whl"))
         assert len(wheels) == 1, wheels  # built in this build: the copy had no cache
         quiz = project / "quizzes" / "trust_signs.py"
         quiz.write_text(quiz.read_text(encoding="utf-8").replace("Trust signs checklist", "Trust signs check"))
