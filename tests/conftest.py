@@ -144,10 +144,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """Start the session's build in the background if a test needs it, and run first the files
     that need neither it nor the build cache it fills (so they run while it builds).
 
-    Whole files move, in their own order: a module's fixtures are set up once. Under xdist each
-    worker starts on its own half of this order, and the files that wait are fewer than half.
+    Whole files move, in their own order: a module's fixtures are set up once. Under xdist,
+    worksteal hands each worker a contiguous share of this order: the first starts on files
+    that need no build, and the build runs beside it. Not run for `--collect-only`.
     """
-    if not any(needs_the_site(item) for item in items):
+    if config.option.collectonly or not any(needs_the_site(item) for item in items):
         return
     start_session_build(config)
     waits = {item.path for item in items if needs_the_site(item) or copies_the_project(item)}
