@@ -15,13 +15,15 @@ import pytest
 
 from quizzes.core.registry import all_quizzes
 from sitegen.bundle import stdlib as stdlib_module
-from sitegen.bundle.cache import Cache
+from sitegen.bundle.cache import FOLDER as CACHE_FOLDER
+from sitegen.bundle.cache import STAGING_PREFIX, Cache
 from sitegen.bundle.runtime import STOCK_STDLIB, find_runtime
 from sitegen.bundle.wheel import build_quiz_wheel
 from sitegen.errors import BuildInputError
 from sitegen.quiz.source import load_quizzes
-from tests.conftest import ROOT, copy_project, run_mkdocs_build
+from tests.conftest import ROOT, BuiltSite, copy_project, run_mkdocs_build
 
+Stored = tuple[stdlib_module.SiteStdlib, Path]  # a site stdlib, and the cache folder holding it
 NPM_STDLIB = ROOT / "node_modules" / "pyodide" / STOCK_STDLIB
 TOY_FILE = ROOT / "tests" / "quizzes" / "toy" / "toy_rest.py"
 
@@ -88,14 +90,16 @@ def test_paths_js_names_the_stdlib_and_the_size_of_every_file_the_worker_fetches
 
 
 @pytest.fixture(scope="module")
-def first_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[stdlib_module.SiteStdlib, Path]:
-    """One build with an empty cache, so Node runs, shared by the tests of the cache below
-    (each Node run costs seconds of CPU); a test that changes the cache works on a copy."""
+def first_build(site_build: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Stored:
+    """The project's build cache as the session's build left it, copied: that build found this
+    project's stdlib with Node (or verified the entry an earlier one stored), so reading it here
+    is a cache hit. Shared by the tests below, which work on copies of it."""
     cache = tmp_path_factory.mktemp("stdlib") / "cache"
+    shutil.copytree(ROOT / CACHE_FOLDER, cache, ignore=shutil.ignore_patterns(STAGING_PREFIX + "*"))
     return build(cache), cache
 
 
-def test_a_second_build_with_the_same_inputs_runs_no_node(first_build: tuple[stdlib_module.SiteStdlib, Path],
+def test_a_second_build_with_the_same_inputs_runs_no_node(first_build: Stored,
                                                           tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first, cache = first_build
     assert set(first.modules) >= {"json", "dataclasses", "enum", "traceback"}
@@ -110,7 +114,7 @@ def test_a_second_build_with_the_same_inputs_runs_no_node(first_build: tuple[std
 
 
 def test_a_truncated_cached_zip_is_found_and_rebuilt_to_the_same_bytes(
-        first_build: tuple[stdlib_module.SiteStdlib, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        first_build: Stored, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
     shared, shared_cache = first_build
     cache = shutil.copytree(shared_cache, tmp_path / "cache")
@@ -124,7 +128,8 @@ def test_a_truncated_cached_zip_is_found_and_rebuilt_to_the_same_bytes(
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.sitegen.cache"):
         second = build(cache)
     assert len(ran) == 1  # Node found and proved it again
-    # Reproducible: a second Node run, with nothing of the first's zip left, gives the same bytes.
+    # Reproducible: this Node run, with nothing of the stored zip left, gives the bytes the
+    # session's build (or the earlier build whose entry it verified) stored.
     assert second == first and second.path.read_bytes() == intact
     assert hashlib.sha256(second.path.read_bytes()).hexdigest() == second.sha256
     assert re.fullmatch(r"The cached site stdlib [0-9a-f]{24} is damaged \(python_stdlib\.zip has 1000 bytes with "
