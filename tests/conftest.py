@@ -5,18 +5,22 @@ The helpers live in `devkit/`, shared with the bench; the names tests import fro
 (ROOT, copy_project, run_mkdocs_build, …) are re-exported.
 
 Under pytest-xdist (`make test` runs two workers) the site is built once for all workers:
-the controller serves one folder at one address, and the first worker to need the site
-builds it there while the others wait on a file lock.
+the controller serves one folder at one address, and the first test process whose tests need
+the site starts the build there in the background (tests/session_build.py) as soon as it has
+collected them. Files that need neither the site nor the build cache it fills run first, so
+both workers have work while it builds; a test that needs only the pages waits for them, not
+for the PDF.
 """
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,34 +28,43 @@ from typing import Any
 
 import pytest
 
+from devkit import project
 from devkit.browser import CHROMIUM, CHROMIUM_ARGS, launch_chromium
-from devkit.build import QUIET, run_mkdocs_build, run_pdf_export, run_properdocs_build
-from devkit.project import ROOT, copy_project
+from devkit.build import QUIET, TIMEOUT_S, run_mkdocs_build, run_pdf_export, run_properdocs_build
+from devkit.project import ROOT
 from devkit.serve import SiteServer, read_headers_file
+from tests.session_build import PDF_RECORD, SITE_RECORD
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "BuiltSite", "SiteServer", "copy_project", "read_headers_file",
-           "run_mkdocs_build", "run_pdf_export", "run_properdocs_build"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "BuiltPdf", "BuiltSite", "SiteServer", "copy_project",
+           "read_headers_file", "run_mkdocs_build", "run_pdf_export", "run_properdocs_build"]
 
 # Material's end-of-life notice is for staff running `make build` / `make serve`, once each; any
 # build or serve a test starts keeps quiet (tests/platform/test_end_of_life_notice.py).
 os.environ.update(QUIET)
 
 _SERVER = pytest.StashKey[SiteServer]()
+_BUILDER = pytest.StashKey[subprocess.Popen[bytes]]()
+STARTED = "build.started"  # created by the one test process that starts the session's build
+# The folder the session's site is built in, as this process knows it (set by pytest_configure).
+_session: dict[str, Path] = {}
 
 
 @dataclass(frozen=True)
 class BuiltSite:
-    """The session's site as `make build` makes it, and how long its two steps took."""
+    """The session's site as `mkdocs build` makes it, and how long that took."""
 
     site_dir: Path
     url: str
     build_seconds: float
-    pdf_seconds: float
-    source_date_epoch: str | None  # as the export saw it (a test may set it later in a process)
 
-    @property
-    def pdf(self) -> Path:
-        return self.site_dir / "downloads" / "guide.pdf"
+
+@dataclass(frozen=True)
+class BuiltPdf:
+    """The session's PDF as `python -m sitegen.pdf` exports it after the build."""
+
+    path: Path
+    seconds: float
+    source_date_epoch: str | None  # as the export saw it (a test may set it later in a process)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -62,14 +75,17 @@ def pytest_configure(config: pytest.Config) -> None:
     snippets carry it. Every response carries the headers of `site/_headers`, the strict CSP
     included, so every browser test runs under the policy a real host would send.
     """
-    if hasattr(config, "workerinput"):
-        return
-    folder = Path(tempfile.mkdtemp(prefix="pytest-site-"))
-    (folder / "site").mkdir()
-    config.stash[_SERVER] = SiteServer(folder / "site")
+    if not hasattr(config, "workerinput"):
+        folder = Path(tempfile.mkdtemp(prefix="pytest-site-"))
+        (folder / "site").mkdir()
+        config.stash[_SERVER] = SiteServer(folder / "site")
+    _session["folder"] = session_site(config)[0].parent
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    builder = config.stash.get(_BUILDER, None)
+    if builder is not None:
+        builder.wait(timeout=2 * TIMEOUT_S)
     server = config.stash.get(_SERVER, None)
     if server is not None:
         server.close()
@@ -97,45 +113,104 @@ def quiz_modules_kept() -> Iterator[None]:
     sys.path[:] = path
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def session_site(config: pytest.Config) -> tuple[Path, str]:
+    """The folder the session's site is built into, and the address it is served at."""
+    if hasattr(config, "workerinput"):
+        return Path(config.workerinput["site_dir"]), config.workerinput["site_url"]
+    server = config.stash[_SERVER]
+    return server.site_dir, server.url
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
     """Mark every test that drives chromium `browser`, so `make test-fast` can leave out all
     but the `smoke` ones (`-m "not browser or smoke"`)."""
-    for item in items:
-        if "browser" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.browser)
+    if "browser" in getattr(item, "fixturenames", ()):
+        item.add_marker(pytest.mark.browser)
+
+
+def needs_the_site(item: pytest.Item) -> bool:
+    return "site_build" in getattr(item, "fixturenames", ())
+
+
+def copies_the_project(item: pytest.Item) -> bool:
+    """A test file that builds a copy of the project, which copies the build cache the session's
+    build fills (`copy_project` below waits for it)."""
+    module = getattr(item, "module", None)
+    return getattr(module, "copy_project", None) is copy_project
+
+
+@pytest.hookimpl(trylast=True)  # after `-m` has deselected: these are the tests that run
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Start the session's build in the background if a test needs it, and run first the files
+    that need neither it nor the build cache it fills (so they run while it builds).
+
+    Whole files move, in their own order: a module's fixtures are set up once. Under xdist,
+    worksteal hands each worker a contiguous share of this order: the first starts on files
+    that need no build, and the build runs beside it. Not run for `--collect-only`.
+    """
+    if config.option.collectonly or not any(needs_the_site(item) for item in items):
+        return
+    start_session_build(config)
+    waits = {item.path for item in items if needs_the_site(item) or copies_the_project(item)}
+    items.sort(key=lambda item: item.path in waits)  # stable: the order within each group is kept
+
+
+def start_session_build(config: pytest.Config) -> None:
+    """Start tests/session_build.py, unless another test process of this run did."""
+    site_dir, url = session_site(config)
+    folder = site_dir.parent
+    try:
+        os.close(os.open(folder / STARTED, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+    except FileExistsError:
+        return
+    with open(folder / "build.log", "wb") as log:
+        config.stash[_BUILDER] = subprocess.Popen([sys.executable, "-m", "tests.session_build", str(folder), url],
+                                                  cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+
+
+def wait_for_record(folder: Path, name: str) -> dict[str, Any]:
+    """A step's record of the session's build, once it is written; fails the test if it never is."""
+    record = folder / name
+    deadline = time.monotonic() + 2 * TIMEOUT_S
+    while not record.exists():
+        if time.monotonic() > deadline:
+            log = folder / "build.log"
+            pytest.fail(f"the session's build wrote no {name}: {log.read_text() if log.exists() else 'no log'}")
+        time.sleep(0.1)
+    step: dict[str, Any] = json.loads(record.read_text(encoding="utf-8"))
+    assert step["error"] is None, step["error"]
+    return step
+
+
+def copy_project(destination: Path, *, docs: bool = True, cache: bool = True) -> Path:
+    """devkit's `copy_project`; with the cache, once the session's build (if this run started
+    one) has filled it, so the copy's build reuses its wheel and stdlib instead of running Node."""
+    folder = _session.get("folder")
+    if cache and folder is not None and (folder / STARTED).exists():
+        try:
+            wait_for_record(folder, SITE_RECORD)
+        except AssertionError:
+            pass  # a failed session build fills no cache; the tests that need the site say why
+    return project.copy_project(destination, docs=docs, cache=cache)
 
 
 @pytest.fixture(scope="session")
 def site_build(request: pytest.FixtureRequest) -> BuiltSite:
-    """`mkdocs build --strict` and the PDF export into the served folder, once per test run.
-
-    The steps' times are kept beside the site, so every worker reads the same ones.
-    """
-    config = request.config
-    if hasattr(config, "workerinput"):
-        site_dir, url = Path(config.workerinput["site_dir"]), config.workerinput["site_url"]
-    else:
-        server = config.stash[_SERVER]
-        site_dir, url = server.site_dir, server.url
-    record = site_dir.parent / "build.json"
-    with open(site_dir.parent / "build.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # the other workers wait here while one builds
-        if not record.exists():
-            build = run_mkdocs_build(ROOT, site_dir, site_url=url)
-            pdf = run_pdf_export(site_dir, site_dir / "downloads" / "guide.pdf") if build.returncode == 0 else None
-            failed = build if build.returncode else pdf if pdf and pdf.returncode else None
-            record.write_text(json.dumps({"error": failed.stderr if failed else None,
-                                          "build_seconds": build.seconds,
-                                          "pdf_seconds": pdf.seconds if pdf else None,
-                                          "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH")}),
-                              encoding="utf-8")
-    built = json.loads(record.read_text(encoding="utf-8"))
-    assert built["error"] is None, built["error"]
-    return BuiltSite(site_dir, url, built["build_seconds"], built["pdf_seconds"], built["source_date_epoch"])
+    """`mkdocs build --strict` into the served folder, once per test run (the background build)."""
+    site_dir, url = session_site(request.config)
+    start_session_build(request.config)  # a test that asked for it only as it ran
+    return BuiltSite(site_dir, url, wait_for_record(site_dir.parent, SITE_RECORD)["seconds"])
 
 
 @pytest.fixture(scope="session")
-def built_site(site_build: BuiltSite) -> Path:
+def pdf_build(site_build: BuiltSite) -> BuiltPdf:
+    """The PDF export the session's build runs after the site, as `make build` does."""
+    step = wait_for_record(site_build.site_dir.parent, PDF_RECORD)
+    return BuiltPdf(site_build.site_dir / "downloads" / "guide.pdf", step["seconds"], step["source_date_epoch"])
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: BuiltSite, pdf_build: BuiltPdf) -> Path:
     """The folder of the site as `make build` makes it (the offline PDF included)."""
     return site_build.site_dir
 

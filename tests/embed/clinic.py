@@ -39,3 +39,21 @@ def frame_of(page: Page) -> Frame:
 
 def iframe_height(page: Page) -> float:
     return page.locator("iframe[data-rebuilding-trust-embed]").bounding_box()["height"]
+
+
+# After two of the frame's animation frames (its ResizeObserver, which sends the height, runs in
+# the rendering step between them), the frame posts a marker; a frame's messages arrive in order.
+_MARK_AFTER_A_RENDERING_STEP = """() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
+  parent.postMessage({type: "test-marker"}, "*");
+  done();
+})))"""
+
+
+def messages_settled(visitor: Page, frame: Frame) -> None:
+    """Wait until any height message the frame sends for what it shows now has arrived, and
+    take the marker that proves it out of the log: a negative that waits on an event."""
+    count = visitor.evaluate("window.__messages.length")
+    frame.evaluate(_MARK_AFTER_A_RENDERING_STEP)
+    visitor.wait_for_function("(count) => window.__messages.slice(count).some((m) => m.data.type === 'test-marker')",
+                              arg=count)
+    visitor.evaluate("window.__messages = window.__messages.filter((m) => m.data.type !== 'test-marker')")

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.embed.clinic import NEUTRAL, frame_of, host_page, iframe_height, pasted
+from tests.embed.clinic import NEUTRAL, frame_of, host_page, iframe_height, messages_settled, pasted
 from tests.hardening.test_quick_exit import answer_the_neutral_site
-from tests.widget.quiz_reader import SCORING_TIMEOUT_MS, SIGNS_PAGE
+from tests.widget.quiz_reader import SCORING_TIMEOUT_MS, SIGNS_PAGE, css_animations
+from tests.widget.stub_worker import use_stub_worker
 
 QUIZ = "embed/trust-signs/"
 # Each kind of result the checklist gives, and the ticks that lead to it.
@@ -36,7 +37,7 @@ def what_the_host_learns(visitor: Page, clinic_url: str, page: str, ticks: dict[
         frame.locator(f'input[name="{name}"]').locator("xpath=..").click()
     frame.locator("button[type=submit]").click()
     expect(root).to_have_attribute("data-state", "scored", timeout=SCORING_TIMEOUT_MS)
-    visitor.wait_for_timeout(1000)  # a negative: room for a height message, were one still sent
+    messages_settled(visitor, frame)
     return {"messages": visitor.evaluate("window.__messages")[before:], "height": iframe_height(visitor),
             "frame scrolls": frame.evaluate("document.documentElement.scrollHeight > innerHeight")}
 
@@ -44,8 +45,13 @@ def what_the_host_learns(visitor: Page, clinic_url: str, page: str, ticks: dict[
 def test_the_clinics_page_learns_the_same_whatever_the_result(visitor: Page, clinic_site: tuple[Path, str],
                                                                built_site: Path, site_url: str) -> None:
     folder, clinic_url = clinic_site
+    # What could leak is what the widget renders for each result: the stand-in worker gives it
+    # (CPython's score_json) without four Pyodide starts; embedded scoring on the real runtime
+    # is test_embedding_in_another_site.py's.
+    stub = use_stub_worker(visitor.context)
     page = host_page(folder, "results.html", pasted(built_site, site_url, QUIZ))
     learned = {kind: what_the_host_learns(visitor, clinic_url, page, ticks) for kind, ticks in RESULT_KINDS.items()}
+    assert len(stub.asked) == len(RESULT_KINDS) and not stub.runtime_fetched
     assert all(seen["messages"] == [] for seen in learned.values()), learned
     assert len({seen["height"] for seen in learned.values()}) == 1, learned
     assert learned["safety first"]["frame scrolls"]  # what grew after the reader started scrolls inside
@@ -104,7 +110,10 @@ def test_a_frame_that_runs_scripts_never_shows_the_note(visitor: Page, clinic_si
     visitor.goto(clinic_url + host_page(folder, "flags.html", snippet))
     frame = frame_of(visitor)
     expect(frame.locator('[data-quiz="trust-signs"]')).to_have_attribute("data-enhanced", "true")
-    visitor.wait_for_timeout(4000)  # a negative: past the moment the note would show
+    # The note's CSS would show it after a delay (embed.css); the frame's script hid it, so
+    # nothing is left counting down to show it.
+    expect(frame.locator("[data-embed-fallback]")).to_have_attribute("hidden", "")
+    assert css_animations(frame, "embed-fallback-shows") == []
     expect(frame.locator("[data-embed-fallback]")).to_be_hidden()
 
 

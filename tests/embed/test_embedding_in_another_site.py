@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.embed.clinic import NEUTRAL, frame_of, host_page, iframe_height, pasted
+from tests.embed.clinic import NEUTRAL, frame_of, host_page, iframe_height, messages_settled, pasted
 from tests.widget.quiz_reader import SCORING_TIMEOUT_MS, some_answers
 
 
@@ -29,7 +29,7 @@ def test_the_quiz_works_and_the_frame_fits_its_content_until_the_reader_starts(v
     expect(frame.locator('[data-quiz="attachment-style"]')).to_have_attribute("data-state", "scored", timeout=90_000)
     expect(frame.locator(".quiz__result svg")).to_be_visible()
     # Once the reader started, the height stays: the result scrolls inside the frame.
-    visitor.wait_for_timeout(500)  # a negative: room for a height message, were one still sent
+    messages_settled(visitor, frame)  # any height message sent for the result has arrived
     assert iframe_height(visitor) == before
     assert frame.evaluate("document.documentElement.scrollHeight > document.documentElement.clientHeight")
     # Nothing but heights crossed to the clinic's page: never answers or results.

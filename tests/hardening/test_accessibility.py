@@ -21,6 +21,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.conftest import ROOT
 from tests.widget.quiz_reader import answer_with_mouse, some_answers, submit_and_wait, widget
+from tests.widget.stub_worker import use_stub_worker
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.2 AA, plus axe's best practices (unique landmarks, one h1, …), which Lighthouse also applies.
@@ -100,9 +101,13 @@ def test_each_quiz_passes_when_idle_failed_and_scored(axe_context: BrowserContex
     expect(widget(page, quiz_id)).to_have_attribute("data-state", "error", timeout=60_000)
     assert violations_in_both_schemes([page]) == [{"light": [], "dark": []}], "error"
     page.unroute(re.compile(r".*/assets/pyodide/.*"))
+    # What axe reads is the result the widget renders: the stand-in worker gives it (CPython's
+    # score_json) without a Pyodide start; the walk scores both quizzes on the real runtime.
+    stub = use_stub_worker(axe_context)
     page.reload()
     submit_and_wait(page, quiz_id)
     assert violations_in_both_schemes([page]) == [{"light": [], "dark": []}], "scored"
+    assert stub.asked and not stub.runtime_fetched
 
 
 def test_quiz_pages_fit_a_320_pixel_screen(browser: Browser, site_url: str) -> None:

@@ -5,6 +5,7 @@ service worker keeps only the folder, and a clinic's page embeds a quiz from it.
 from __future__ import annotations
 
 import re
+import shutil
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from tests.conftest import ROOT, SiteServer, run_mkdocs_build, run_pdf_export, watched_page
+from tests.conftest import ROOT, BuiltPdf, SiteServer, run_mkdocs_build, watched_page
 from tests.embed.clinic import frame_of, host_page, pasted
 from tests.offline.helpers import choose_offline_reading, kept, wait_until_kept
 from tests.widget.quiz_reader import (
@@ -33,11 +34,15 @@ NAMING = "a[href], link[href], script[src], img[src], iframe[src]"
 
 
 @pytest.fixture(scope="module")
-def folder_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
-    """The site built for the folder's address and served only there."""
+def folder_site(tmp_path_factory: pytest.TempPathFactory, pdf_build: BuiltPdf) -> Iterator[SiteServer]:
+    """The site built for the folder's address and served only there.
+
+    After the session's build, whose build cache it reuses; and with the session's PDF, which
+    every page links to (its links are checked here, not its contents: tests/pdf/ reads it)."""
     with SiteServer(tmp_path_factory.mktemp("host") / "site", prefix=FOLDER) as server:
         run_mkdocs_build(ROOT, server.site_dir, site_url=server.url).check()
-        run_pdf_export(server.site_dir, server.site_dir / "downloads" / "guide.pdf").check()  # every page links it
+        (server.site_dir / "downloads").mkdir(exist_ok=True)
+        shutil.copy2(pdf_build.path, server.site_dir / "downloads" / "guide.pdf")
         yield server
 
 

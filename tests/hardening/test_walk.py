@@ -63,6 +63,9 @@ class Tab:
     def problems(self) -> list[str]:
         """What this page owes the reader and does not do (axe is checked separately)."""
         page, found = self.page, []
+        # The front tab: Chromium gives a background tab's scrolling and frames about one turn
+        # a second, which made these checks take seconds per page.
+        page.bring_to_front()
         exit_link = page.locator("[data-quick-exit]")
         expect(exit_link).to_be_visible()
         expect(exit_link).to_have_attribute("href", NEUTRAL)

@@ -15,10 +15,10 @@ from tests.offline.helpers import CONTROLLED, choose_offline_reading, kept, regi
 from tests.widget.quiz_reader import SIGNS_PAGE, widget
 
 
-@pytest.fixture
-def host(tmp_path: Path) -> Iterator[SiteServer]:
-    (tmp_path / "served").mkdir()
-    with SiteServer(tmp_path / "served") as server:
+@pytest.fixture(scope="module")
+def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """One address for this file's tests; each publishes the build it starts from."""
+    with SiteServer(tmp_path_factory.mktemp("served")) as server:
         yield server
 
 
@@ -31,10 +31,12 @@ def build(tmp_path: Path, url: str, *, offline: bool) -> Path:
     return site
 
 
-@pytest.fixture
-def sites(tmp_path: Path, host: SiteServer) -> tuple[Path, Path]:
-    """The site built with offline reading on, and switched off, for the same address."""
-    keeping, removing = build(tmp_path, host.url, offline=True), build(tmp_path, host.url, offline=False)
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory, host: SiteServer) -> tuple[Path, Path]:
+    """The site built with offline reading on, and switched off, for the same address; built
+    once for this file (each test's reader has a context of its own)."""
+    folder = tmp_path_factory.mktemp("builds")
+    keeping, removing = build(folder, host.url, offline=True), build(folder, host.url, offline=False)
     assert "register.js" not in (removing / "signs-of-rebuilding" / "index.html").read_text(encoding="utf-8")
     # The feature goes with its control: the privacy page offers no offline reading.
     assert "data-offline-choice" in (keeping / "privacy" / "index.html").read_text(encoding="utf-8")

@@ -8,15 +8,15 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import BuiltSite
+from tests.conftest import BuiltPdf
 from tests.pdf.helpers import ExportedPdf, pdftotext
 
 
 @pytest.fixture(scope="session")
-def guide_pdf(site_build: BuiltSite) -> ExportedPdf:
+def guide_pdf(pdf_build: BuiltPdf) -> ExportedPdf:
     """site/downloads/guide.pdf, as `python -m sitegen.pdf --site-dir site` wrote it for this run."""
-    return ExportedPdf(path=site_build.pdf, seconds=site_build.pdf_seconds, pages=pdftotext(site_build.pdf),
-                       source_date_epoch=site_build.source_date_epoch)
+    return ExportedPdf(path=pdf_build.path, seconds=pdf_build.seconds, pages=pdftotext(pdf_build.path),
+                       source_date_epoch=pdf_build.source_date_epoch)
 
 
 @pytest.fixture(scope="session")

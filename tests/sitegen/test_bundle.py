@@ -17,6 +17,7 @@ from types import ModuleType
 import pytest
 
 from sitegen.bundle import wheel as wheel_module
+from sitegen.bundle.cache import FOLDER as CACHE_FOLDER
 from sitegen.bundle.cache import Cache
 from sitegen.bundle.runtime import CORE_FILES
 from sitegen.quiz import source
@@ -70,32 +71,48 @@ def test_the_wheel_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert os.environ.get("SOURCE_DATE_EPOCH") != wheel_module.REPRODUCIBLE_EPOCH
 
 
-def test_sitemap_dates_are_the_builds_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # A cold cache, as in a fresh checkout: the wheel is built in this very build.
-    project = copy_project(tmp_path / "project", cache=False)
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    result = run_mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    assert list((project / ".build-cache" / "quiz-wheel").glob("*/*.whl"))  # built, not reused
-    dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (tmp_path / "site" / "sitemap.xml").read_text()))
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A project copied without the cached wheel, as a fresh checkout is, built; then built again
+    after an edit to a quiz. Both sites; shared by the two tests below.
+
+    The cached site stdlib is kept: it is keyed by the wheel's digest, and the wheel is
+    reproducible, so the first build reuses it instead of running Node (the second, with the
+    edited quiz, runs Node)."""
+    folder = tmp_path_factory.mktemp("two-builds")
+    project = copy_project(folder / "project")
+    shutil.rmtree(project / CACHE_FOLDER / "quiz-wheel", ignore_errors=True)
+    assert not (project / CACHE_FOLDER / "quiz-wheel").exists()
+    with pytest.MonkeyPatch.context() as patched:
+        patched.delenv("SOURCE_DATE_EPOCH", raising=False)
+        first = run_mkdocs_build(project, folder / "first")
+        assert first.returncode == 0, first.stderr
+        wheels = list((project / CACHE_FOLDER / "quiz-wheel").glob("*/*.whl"))
+        assert len(wheels) == 1, wheels  # built in this build: the copy had no cache
+        quiz = project / "quizzes" / "trust_signs.py"
+        quiz.write_text(quiz.read_text(encoding="utf-8").replace("Trust signs checklist", "Trust signs check"))
+        second = run_mkdocs_build(project, folder / "second")
+        assert second.returncode == 0, second.stderr
+    return folder / "first", folder / "second"
+
+
+def test_sitemap_dates_are_the_builds_own(two_builds: tuple[Path, Path]) -> None:
+    # The first build made the wheel itself, with the wheel's fixed timestamp: it stays the wheel's.
+    first, _ = two_builds
+    dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (first / "sitemap.xml").read_text()))
     assert dates == {datetime.date.today().isoformat()}
 
 
-def test_editing_a_quiz_renames_the_quiz_bundle_but_not_the_site_wide_files(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    first = run_mkdocs_build(project, tmp_path / "first")
-    quiz = project / "quizzes" / "trust_signs.py"
-    quiz.write_text(quiz.read_text(encoding="utf-8").replace("Trust signs checklist", "Trust signs check"))
-    second = run_mkdocs_build(project, tmp_path / "second")
-    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
-    old, new = bundle_dir(tmp_path / "first"), bundle_dir(tmp_path / "second")
+def test_editing_a_quiz_renames_the_quiz_bundle_but_not_the_site_wide_files(two_builds: tuple[Path, Path]) -> None:
+    first, second = two_builds
+    old, new = bundle_dir(first), bundle_dir(second)
     assert old.name != new.name
-    page = (tmp_path / "second" / "signs-of-rebuilding" / "index.html").read_text(encoding="utf-8")
+    page = (second / "signs-of-rebuilding" / "index.html").read_text(encoding="utf-8")
     assert f"assets/quiz/{new.name}/widget.js" in page and "Trust signs check<" in page
     # Quick exit, offline reading and the embed frame's files keep their address (and a reader's copy).
-    (quick_exit,) = (tmp_path / "first").glob("assets/site/*/quick-exit.js")
-    assert f"{quick_exit.parent.relative_to(tmp_path / 'first').as_posix()}/quick-exit.js" in page
-    assert [path.name for path in (tmp_path / "second" / "assets" / "site").iterdir()] == [quick_exit.parent.name]
+    (quick_exit,) = first.glob("assets/site/*/quick-exit.js")
+    assert f"{quick_exit.parent.relative_to(first).as_posix()}/quick-exit.js" in page
+    assert [path.name for path in (second / "assets" / "site").iterdir()] == [quick_exit.parent.name]
 
 
 def test_a_missing_runtime_names_the_make_target(tmp_path: Path) -> None:

@@ -24,9 +24,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def served_project(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    project = copy_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def served_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """A project copy under `mkdocs serve`, started once for this file (each start is a build)."""
+    project = copy_project(tmp_path_factory.mktemp("serve") / "project")
     address = f"127.0.0.1:{free_port()}"
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address],

@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import re
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -14,21 +15,25 @@ import pytest
 
 from quizzes.core.registry import all_quizzes
 from sitegen.bundle import stdlib as stdlib_module
-from sitegen.bundle.cache import Cache
+from sitegen.bundle.cache import FOLDER as CACHE_FOLDER
+from sitegen.bundle.cache import STAGING_PREFIX, Cache
 from sitegen.bundle.runtime import STOCK_STDLIB, find_runtime
 from sitegen.bundle.wheel import build_quiz_wheel
 from sitegen.errors import BuildInputError
-from tests.conftest import ROOT, copy_project, run_mkdocs_build
+from sitegen.quiz.source import load_quizzes
+from tests.conftest import ROOT, BuiltSite, copy_project, run_mkdocs_build
 
+Stored = tuple[stdlib_module.SiteStdlib, Path]  # a site stdlib, and the cache folder holding it
 NPM_STDLIB = ROOT / "node_modules" / "pyodide" / STOCK_STDLIB
 TOY_FILE = ROOT / "tests" / "quizzes" / "toy" / "toy_rest.py"
 
 
-def build(cache: Path) -> stdlib_module.SiteStdlib:
-    """build_site_stdlib for this project, with its caches (wheel and stdlib) in `cache`."""
-    quizzes = {quiz.id: quiz for quiz in all_quizzes()}
-    wheel = build_quiz_wheel(ROOT, Cache(cache / "quiz-wheel", "quiz wheel"))
-    return stdlib_module.build_site_stdlib(ROOT, find_runtime(ROOT), wheel, quizzes,
+def build(cache: Path, project: Path = ROOT) -> stdlib_module.SiteStdlib:
+    """build_site_stdlib for a project (this one unless told), with its caches (wheel and stdlib)
+    in `cache`; another project's quizzes are loaded as the build loads them."""
+    quizzes = {quiz.id: quiz for quiz in all_quizzes()} if project == ROOT else load_quizzes(project)
+    wheel = build_quiz_wheel(project, Cache(cache / "quiz-wheel", "quiz wheel"))
+    return stdlib_module.build_site_stdlib(project, find_runtime(project), wheel, quizzes,
                                            Cache(cache / "site-stdlib", "site stdlib"))
 
 
@@ -84,33 +89,47 @@ def test_paths_js_names_the_stdlib_and_the_size_of_every_file_the_worker_fetches
         assert (folder / url).resolve().stat().st_size == size, url
 
 
-def test_a_second_build_with_the_same_inputs_runs_no_node(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = build(tmp_path / "cache")
+@pytest.fixture(scope="module")
+def first_build(site_build: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Stored:
+    """The project's build cache as the session's build left it, copied: that build found this
+    project's stdlib with Node (or verified the entry an earlier one stored), so reading it here
+    is a cache hit. Shared by the tests below, which work on copies of it."""
+    cache = tmp_path_factory.mktemp("stdlib") / "cache"
+    shutil.copytree(ROOT / CACHE_FOLDER, cache, ignore=shutil.ignore_patterns(STAGING_PREFIX + "*"))
+    return build(cache), cache
+
+
+def test_a_second_build_with_the_same_inputs_runs_no_node(first_build: Stored,
+                                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, cache = first_build
     assert set(first.modules) >= {"json", "dataclasses", "enum", "traceback"}
     assert first.file_name == f"stdlib-{first.sha256[:12]}.zip"
 
     def no_node(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"Node ran on a cache hit: {args}")
 
-    with monkeypatch.context() as patched:
-        patched.setenv("PATH", str(tmp_path))  # no node here
-        patched.setattr(subprocess, "run", no_node)
-        assert build(tmp_path / "cache") == first
-    # Reproducible: a build without the cache gives the same bytes.
-    assert build(tmp_path / "other-cache").path.read_bytes() == first.path.read_bytes()
+    monkeypatch.setenv("PATH", str(tmp_path))  # no node here
+    monkeypatch.setattr(subprocess, "run", no_node)
+    assert build(cache) == first
 
 
-def test_a_truncated_cached_zip_is_found_and_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                     caplog: pytest.LogCaptureFixture) -> None:
-    first = build(tmp_path / "cache")
+def test_a_truncated_cached_zip_is_found_and_rebuilt_to_the_same_bytes(
+        first_build: Stored, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    shared, shared_cache = first_build
+    cache = shutil.copytree(shared_cache, tmp_path / "cache")
+    first = build(cache)  # the copy's entry, verified: no Node
+    assert first.sha256 == shared.sha256 and first.path != shared.path
     intact = first.path.read_bytes()
     first.path.write_bytes(intact[:1000])  # as a full disk or a killed build leaves it
     ran = []
     real_run = subprocess.run
     monkeypatch.setattr(subprocess, "run", lambda *args, **kwargs: ran.append(args) or real_run(*args, **kwargs))
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.sitegen.cache"):
-        second = build(tmp_path / "cache")
+        second = build(cache)
     assert len(ran) == 1  # Node found and proved it again
+    # Reproducible: this Node run, with nothing of the stored zip left, gives the bytes the
+    # session's build (or the earlier build whose entry it verified) stored.
     assert second == first and second.path.read_bytes() == intact
     assert hashlib.sha256(second.path.read_bytes()).hexdigest() == second.sha256
     assert re.fullmatch(r"The cached site stdlib [0-9a-f]{24} is damaged \(python_stdlib\.zip has 1000 bytes with "
@@ -135,25 +154,40 @@ def test_a_node_crash_shows_its_last_lines(tmp_path: Path, monkeypatch: pytest.M
     assert "exited with code 3" in str(raised.value) and "the wasm would not start" in str(raised.value)
 
 
-@pytest.mark.parametrize(("imports", "score", "expected"), [
-    # At the top of the module: the quiz cannot even be imported in the browser.
-    ("import dbm", None, r"quizzes/toy\.py:\d+: imports 'dbm', which the browser's Python \(Pyodide [\d.]+\) does"),
+BROWSER_LACKS = "which the browser's Python (Pyodide "
+REMOVE_IT = "use another standard-library module, or remove the import"
+
+
+@pytest.mark.usefixtures("quiz_modules_kept")
+@pytest.mark.parametrize(("imports", "score", "where", "problem"), [
     # Inside score(): found by running the import statements one by one.
-    ("", "import dbm", r"quizzes/toy\.py:\d+: imports 'dbm', which the browser's Python"),
+    ("", "import dbm", r"quizzes/toy\.py:\d+", r"imports 'dbm', "),
     # Hidden from any import statement: found by scoring the samples.
-    ("import importlib", "importlib.import_module('dbm')",
-     r"quizzes/toy\.py: scoring .+ imports 'dbm', which the browser's Python"),
+    ("import importlib", "importlib.import_module('dbm')", r"quizzes/toy\.py", r"scoring .+ imports 'dbm', "),
 ])
-def test_a_quiz_importing_what_the_browser_lacks_fails_the_build(tmp_path: Path, imports: str, score: str | None,
-                                                                 expected: str) -> None:
-    # dbm is in CPython's standard library, so `python -m quizzes check` passes, but Pyodide
-    # leaves it out. (sqlite3, the usual example, is in Pyodide 314's core.)
-    project = copy_project(tmp_path / "project")
+def test_a_quiz_importing_what_the_browser_lacks_is_named(tmp_path: Path, imports: str, score: str,
+                                                          where: str, problem: str) -> None:
+    # In process, through the function the build calls; the end-to-end build below shows the
+    # build stops with such a message. dbm is in CPython's standard library, so `python -m
+    # quizzes check` passes, but Pyodide leaves it out. (sqlite3, the usual example, is in Pyodide 314's core.)
+    project = copy_project(tmp_path / "project", docs=False)
     add_toy_quiz(project, imports, score=score)
+    with pytest.raises(BuildInputError) as raised:
+        build(tmp_path / "cache", project)
+    assert re.fullmatch(where, raised.value.where), raised.value.where
+    assert re.match(problem, raised.value.problem) and BROWSER_LACKS in raised.value.problem, raised.value.problem
+    assert raised.value.fix == REMOVE_IT
+
+
+def test_a_quiz_importing_what_the_browser_lacks_at_its_top_fails_the_build(tmp_path: Path) -> None:
+    # At the top of the module: the quiz cannot even be imported in the browser.
+    project = copy_project(tmp_path / "project")
+    add_toy_quiz(project, "import dbm")
     result = run_mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert re.search(expected, result.stderr), result.stderr
-    assert "use another standard-library module, or remove the import" in result.stderr
+    assert re.search(r"quizzes/toy\.py:\d+: imports 'dbm', which the browser's Python \(Pyodide [\d.]+\) does",
+                     result.stderr), result.stderr
+    assert REMOVE_IT in result.stderr
 
 
 def test_a_runtime_other_than_the_pinned_one_stops_the_build(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Frame, Page, expect
 
 from quizzes import get_quiz
 from tests.quizzes.helpers import run_cli
@@ -96,3 +96,24 @@ def answer_and_expect_failure(page: Page, quiz_id: str, answers: dict[str, str])
     expect(widget(page, quiz_id).locator(".quiz__status")).to_contain_text("Your answers are still here")
     assert widget(page, quiz_id).get_attribute("data-result") is None
     assert checked_answers(page, quiz_id) == answers
+
+
+# Notes revealed by a CSS animation's delay, with no script (site.css, embed.css): a test reads
+# the delay and jumps the animation to its end through the Web Animations API instead of waiting.
+_CSS_ANIMATIONS = """(name) => document.getAnimations()
+  .filter((animation) => animation.animationName === name)
+  .map((animation) => ({delay: animation.effect.getTiming().delay, state: animation.playState}))"""
+_FINISH_CSS_ANIMATIONS = """(name) => document.getAnimations()
+  .filter((animation) => animation.animationName === name)
+  .forEach((animation) => animation.finish())"""
+
+
+def css_animations(scope: Page | Frame, name: str) -> list[dict]:
+    """The CSS animations called `name` in the document (running or waiting), each with its
+    delay in ms and its play state; none for an element the animation's rule no longer matches."""
+    return scope.evaluate(_CSS_ANIMATIONS, name)
+
+
+def finish_css_animations(scope: Page | Frame, name: str) -> None:
+    """Jump the CSS animations called `name` to their end, as if their time had passed."""
+    scope.evaluate(_FINISH_CSS_ANIMATIONS, name)
