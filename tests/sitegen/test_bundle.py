@@ -202,5 +202,6 @@ def test_the_quiz_check_runs_at_every_build(tmp_path: Path, monkeypatch: pytest.
 
     monkeypatch.setattr(importlib, "import_module", import_and_count_checks)
     for _ in range(3):
-        assert set(source.load_quizzes(project)) == {"attachment-style", "trust-signs"}
+        assert set(source.load_quizzes(project)) == {"attachment-style", "trust-signs", "what-not-to-do-check",
+                                                      "step-by-step-check"}
     assert len(checks) == 3

@@ -29,7 +29,7 @@ def test_only_pages_with_a_quiz_link_the_quiz_styles_inside_the_quiz(built_site:
         html = (built_site / page).read_text(encoding="utf-8")
         assert re.search(rf'<article class="quiz"[^>]*>\s*<link rel="stylesheet" href="{re.escape(href)}">', html), page
         assert html[:html.index("<body")].count("quiz.css") == 0, page  # nothing in <head> waits for it
-    for page in ["index.html", "step-by-step/index.html", "privacy/index.html"]:
+    for page in ["index.html", "science-of-trust/index.html", "privacy/index.html"]:
         assert "quiz.css" not in (built_site / page).read_text(encoding="utf-8"), page
 
 
