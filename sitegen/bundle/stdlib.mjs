@@ -14,7 +14,7 @@
 // 2. Proof: start a second Pyodide with that zip as `stdLibURL`, and run and score it all again.
 //
 // Prints one JSON report on stdout (read by stdlib.py's `NodeReport`, which refuses anything
-// else): {modules, failures, replies: {discovery, proof}, seconds: {discovery, proof}}.
+// else): {modules, failures, replies: {discovery, proof}}.
 // A failure is {run, step, index, type, missing, message}: `run` one of RUN, `step` one of
 // STEP, `index` a position in the job's list of that step, `type` the error's class,
 // `missing` the module a ModuleNotFoundError names (else null), `message` its last line.
@@ -84,9 +84,8 @@ async function main() {
   try {
     await writeFile(join(packages, "pyodide-lock.json"), job.lockfile);
     await copyFile(job.wheel, join(packages, basename(job.wheel)));
-    const report = { modules: [], failures: [], replies: {}, seconds: {} };
+    const report = { modules: [], failures: [], replies: {} };
 
-    let started = performance.now();
     // A fixed hash seed: set and frozenset constants are marshalled in iteration order.
     const discovery = await startPython(job, packages, { env: { PYTHONHASHSEED: "0" } });
     runEverything(discovery, job, RUN.discovery, report);
@@ -95,13 +94,10 @@ async function main() {
       report.modules = JSON.parse(discovery.globals.get("collect")(PYC_ZIP));
       await writeFile(job.output, discovery.FS.readFile(PYC_ZIP));
     }
-    report.seconds.discovery = seconds(started);
 
     if (report.failures.length === 0) {
-      started = performance.now();
       const proof = await startPython(job, packages, { stdLibURL: job.output });
       runEverything(proof, job, RUN.proof, report);
-      report.seconds.proof = seconds(started);
     }
     process.stdout.write(JSON.stringify(report));
   } finally {
@@ -179,10 +175,6 @@ function described(pyodide, error) {
   const last = lines.findLast((line) => line.startsWith(`${error.type}:`)) ?? lines.at(-1);
   const missing = error.type === "ModuleNotFoundError" ? (last.match(/No module named '([^']+)'/)?.[1] ?? null) : null;
   return { type: error.type, missing, message: last };
-}
-
-function seconds(started) {
-  return Math.round(performance.now() - started) / 1000;
 }
 
 await main();

@@ -243,12 +243,11 @@ class NodeFailure:
 @dataclass(frozen=True)
 class NodeReport:
     """stdlib.mjs's report: the modules in the zip, the failures, each run's replies to the samples
-    (JSON text, or None where scoring failed), each run's seconds."""
+    (JSON text, or None where scoring failed)."""
 
     modules: tuple[str, ...]
     failures: tuple[NodeFailure, ...]
     replies: dict[Run, tuple[str | None, ...]]
-    seconds: dict[Run, float]
 
 
 _E = TypeVar("_E", bound=Enum)
@@ -261,7 +260,7 @@ class _Unreadable(Exception):
 def read_report(data: object) -> NodeReport:
     """stdlib.mjs's parsed JSON as a NodeReport; a BuildInputError naming anything unknown or missing."""
     try:
-        report = _fields(data, "the report", {"modules", "failures", "replies", "seconds"})
+        report = _fields(data, "the report", {"modules", "failures", "replies"})
         return NodeReport(
             modules=tuple(_text(name, "modules[]") for name in _list(report["modules"], "modules")),
             failures=tuple(_failure(item, f"failures[{index}]")
@@ -269,8 +268,6 @@ def read_report(data: object) -> NodeReport:
             replies={run: tuple(None if reply is None else _text(reply, f"replies.{run.value}[]")
                                 for reply in _list(replies, f"replies.{run.value}"))
                      for run, replies in _by_run(report["replies"], "replies").items()},
-            seconds={run: _number(value, f"seconds.{run.value}")
-                     for run, value in _by_run(report["seconds"], "seconds").items()},
         )
     except _Unreadable as unreadable:
         raise BuildInputError("sitegen/bundle/stdlib.mjs", f"Node's report cannot be read: {unreadable}",
@@ -299,12 +296,6 @@ def _text(value: object, where: str) -> str:
     if not isinstance(value, str):
         raise _Unreadable(f"{where} is {type(value).__name__}, not text")
     return value
-
-
-def _number(value: object, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _Unreadable(f"{where} is {type(value).__name__}, not a number")
-    return float(value)
 
 
 def _enum(kind: type[_E], value: object, where: str) -> _E:
