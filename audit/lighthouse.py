@@ -35,7 +35,8 @@ class Page:
 
 # Quiz pages carry the form and its scripts (Pyodide waits for the reader), hence the lower goal.
 PAGES = [Page("", 1.0), Page("why-trust-matters/", 1.0),
-         Page("attachment-and-trauma/", 0.98), Page("signs-of-rebuilding/", 0.98)]
+         Page("attachment-and-trauma/", 0.98), Page("signs-of-rebuilding/", 0.98),
+         Page("what-not-to-do/", 0.98)]  # a knowledge check
 
 
 def run_page(url: str) -> dict:
