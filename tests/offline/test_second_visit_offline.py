@@ -23,9 +23,11 @@ from tests.widget.quiz_reader import (
 )
 from tests.widget.test_when_the_runtime_starts import SAVE_DATA
 
+CHECK_PAGE = "what-not-to-do/"
+
 
 @pytest.mark.smoke  # in `make test-fast`
-def test_a_second_visit_without_a_network_scores_both_quizzes(offline_reader: Page) -> None:
+def test_a_second_visit_without_a_network_scores_the_quizzes(offline_reader: Page) -> None:
     first = offline_reader
     choose_offline_reading(first)
     first.goto(ATTACHMENT_PAGE)
@@ -37,9 +39,12 @@ def test_a_second_visit_without_a_network_scores_both_quizzes(offline_reader: Pa
     expect(first).to_have_url(re.compile(rf"/{re.escape(SIGNS_PAGE)}(#.*)?$"))
     answer_with_mouse(first, "trust-signs", {"hope1": "on"})
     submit_and_wait(first, "trust-signs")
+    # A chapter with a knowledge check, read but not answered: kept as read, it scores offline too.
+    first.locator(f'a.md-nav__link[href$="{CHECK_PAGE}"]').first.click()
+    expect(first).to_have_url(re.compile(re.escape(CHECK_PAGE)))
     first.wait_for_function(CONTROLLED)
-    wait_until_kept(first, "/attachment-and-trauma/", "/signs-of-rebuilding/", ".wasm", "pyodide.asm.mjs",
-                    ".zip", ".whl", "pyodide-lock.json", "/worker.js")
+    wait_until_kept(first, "/attachment-and-trauma/", "/signs-of-rebuilding/", f"/{CHECK_PAGE}", ".wasm",
+                    "pyodide.asm.mjs", ".zip", ".whl", "pyodide-lock.json", "/worker.js")
     caches = kept(first)
     assert all(re.fullmatch(r"rebuilding-trust:/:(site|runtime):[\w.-]+", name) for name in caches), list(caches)
     # Kept addresses carry no query: neither answers (never in a request) nor search words.
@@ -61,6 +66,12 @@ def test_a_second_visit_without_a_network_scores_both_quizzes(offline_reader: Pa
     signs = {"hope1": "on", "hope4": "on", "concern2": "on"}
     answer_with_mouse(second, "trust-signs", signs)
     assert submit_and_wait(second, "trust-signs") == cli_score("trust-signs", signs)
+
+    second.locator(f'a.md-nav__link[href$="{CHECK_PAGE}"]').first.click()
+    expect(second).to_have_url(re.compile(re.escape(CHECK_PAGE)))
+    check = {"checking": "survival", "instant": "deadline"}
+    answer_with_mouse(second, "what-not-to-do-check", check)
+    assert submit_and_wait(second, "what-not-to-do-check") == cli_score("what-not-to-do-check", check)
 
 
 def test_offline_with_nothing_kept_the_quiz_keeps_the_answers_and_offers_the_paper_key(offline_reader: Page) -> None:
