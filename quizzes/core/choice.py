@@ -108,7 +108,7 @@ class ChoiceQuiz(Quiz):
         """The paper answer key: plain `steps`, then each question's best answer and the feedback
         for every option."""
         steps = [
-            "Compare each answer with the best answer below, and read the feedback for the answer "
+            "Compare each answer with the guide's best answer in this key, and read the feedback for the answer "
             "you chose: it says why that answer helps or not, in the guide's words.",
             "Count the answers that match the best answer: that many of your answers match the "
             "guide. A question you skipped is not counted either way.",

@@ -170,7 +170,7 @@ def test_the_form_data_follows_the_contract(check: ChoiceQuiz) -> None:
 def test_the_paper_key_gives_each_best_answer_and_every_others_feedback(check: ChoiceQuiz) -> None:
     key = check.scoring_key()
     assert key["categories"] == [] and key["steps"]
-    assert key["steps"][0].startswith("Compare each answer with the best answer below")
+    assert key["steps"][0].startswith("Compare each answer with the guide's best answer in this key")
     for question, answer in zip(check.questions, key["answers"], strict=True):
         best = question.best[0]
         assert answer["number"] == question.number and answer["text"] == question.text
