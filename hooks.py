@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import sitegen
 from sitegen import embed, headers, markers, material, navigation, offline, quiz, site_assets, styles
-from sitegen.quiz import fence
+from sitegen.quiz import fence, targets
 
 if TYPE_CHECKING:  # only for the signatures
     from jinja2 import Environment
@@ -59,8 +59,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Let MkDocs' link check see the anchors of the quizzes SuperFences rendered in the page,
     which it cannot find in their HTML; point the quiz forms' links and assets at the site's
-    root from this page."""
+    root from this page. Note the page's ids, for the quizzes' links."""
     fence.declare_anchors(page, html, build.quiz.fences)
+    build.quiz.targets.note(page, html)
     return fence.place_site_root(html, page)
 
 
@@ -80,6 +81,8 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write site/_headers with a CSP that hashes the theme's inline scripts, and only those."""
+    """Stop at a quiz link that leads to no page or section of this build; write site/_headers
+    with a CSP that hashes the theme's inline scripts, and only those."""
+    targets.check_links(build.quiz.by_id, build.quiz.targets)
     headers.write_headers_file(Path(config.site_dir), build.settings.embed.allowed_origins, config.site_url,
                                build.page_scripts)

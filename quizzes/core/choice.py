@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, cast
 
 from .answers import UNANSWERED, read_choice_answers
-from .model import Category, ItemRef, Option, Question, QuestionResult, Quiz, Result, Section
+from .model import Category, Defined, ItemRef, Link, Option, Question, QuestionResult, Quiz, Result, Section
 from .problem import Problem, problem_at
 from .text import item_name, joined, plural
 
@@ -135,6 +135,10 @@ class ChoiceQuiz(Quiz):
     # -------------------------------------------------------------------------
     # Checks (`python -m quizzes check`)
     # -------------------------------------------------------------------------
+
+    def guide_links(self) -> tuple[tuple[Defined, Link], ...]:
+        """Each question's link to the section it tests."""
+        return super().guide_links() + tuple((question, question.link) for question in self.questions)
 
     def structure_problems(self) -> list[Problem]:
         """Each question: 2 to 5 options with unique ids, exactly one of them best."""

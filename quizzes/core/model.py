@@ -482,6 +482,11 @@ class Quiz(Defined, ABC):
         """An answer the form can send for any item, e.g. "1": the checker's stand-in when it
         builds answer sets that are wrong in some other way."""
 
+    def guide_links(self) -> tuple[tuple[Defined, Link], ...]:
+        """Every link the quiz shows, each with what it belongs to (for the line that wrote it):
+        here the categories'; a kind with links of its own adds them."""
+        return tuple((category, link) for category in self.categories for link in category.links)
+
     def plot_axes(self) -> PlotAxes | None:
         """The chart a result is plotted on, blank; None for a quiz without one."""
         return None

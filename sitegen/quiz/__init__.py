@@ -1,14 +1,15 @@
 """Everything quizzes add to a build: the checked quizzes, their fence and the browser bundle.
 
 One job per module: source (import `quizzes/` afresh and check it), fence (the ```quiz fence:
-parse, check, note where SuperFences placed it, render as a form). Here: prepare them once per
+parse, check, note where SuperFences placed it, render as a form), targets (every quiz link
+leads to a page and section of the build). Here: prepare them once per
 build, find each quiz's home and add the files.
 """
 
 from __future__ import annotations
 
 import mimetypes
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,6 +24,7 @@ from sitegen.material import overrides_dir
 from sitegen.quiz import fence
 from sitegen.quiz.source import load_quizzes
 from sitegen.quiz.surface import QuizSurface
+from sitegen.quiz.targets import PageTargets
 from sitegen.site_assets import HashedFolder
 
 
@@ -35,6 +37,8 @@ class QuizBuild:
     stdlib: SiteStdlib
     bundle: HashedFolder
     fences: fence.FenceLog  # the quiz fences SuperFences rendered, and each quiz's home
+    # The ids of each page as it renders, for the quizzes' links (checked after the build).
+    targets: PageTargets = field(default_factory=PageTargets)
 
 
 def prepare(config: MkDocsConfig) -> QuizBuild:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from quizzes.core.model import Category, PlotAxes, Quiz, Result
+    from quizzes.core.model import Category, Defined, Link, PlotAxes, Quiz, Result
 
 
 class QuizSurface(Protocol):
@@ -62,6 +62,10 @@ class QuizSurface(Protocol):
 
     def safety_result(self) -> Result | None:
         """The result any safety answer leads to; None for a quiz without safety items."""
+        ...
+
+    def guide_links(self) -> tuple[tuple[Defined, Link], ...]:
+        """Every link the quiz shows, each with the category or question that holds it."""
         ...
 
     def plot_axes(self) -> PlotAxes | None:

@@ -6,20 +6,52 @@ from html import escape
 from pathlib import Path
 
 import quizzes
+from sitegen.quiz.targets import PageTargets, link_problem
+from tests.conftest import copy_project, run_mkdocs_build
 from tests.site.html import read_page
 
 
 def all_result_links() -> set[str]:
     """The guide links of every category and of every knowledge-check question."""
-    links = set()
-    for quiz in quizzes.all_quizzes():
-        for category in quiz.categories:
-            links.update(link.href for link in category.links)
-        for item in quiz.items:
-            link = getattr(item, "link", None)  # a Question's: the section it tests
-            if link is not None:
-                links.add(link.href)
-    return links
+    return {link.href for quiz in quizzes.all_quizzes() for _, link in quiz.guide_links()}
+
+
+def test_every_question_of_a_knowledge_check_gives_its_link() -> None:
+    check = quizzes.get_quiz("what-not-to-do-check")
+    owners = [owner for owner, _ in check.guide_links()]
+    assert owners == list(check.items)  # a knowledge check has no categories, and each question one link
+
+
+def test_a_link_is_checked_against_the_pages_and_sections_built() -> None:
+    targets = PageTargets({"": {"check-in-with-yourself"}, "step-by-step/": {"step-1", "step-2"}})
+    assert link_problem("step-by-step/#step-2", targets) is None
+    assert link_problem("step-by-step/", targets) is None
+    assert link_problem("", targets) is None  # the home page
+    assert link_problem("step-by-step/#step-9", targets) == "leads to no section 'step-9' on that page"
+    assert link_problem("steps/#step-1", targets) == "leads to no page of this guide"
+    assert link_problem("step-by-step", targets) == "leads to no page of this guide"  # no trailing '/'
+    for elsewhere in ("https://988lifeline.org/", "tel:988", "sms:988"):
+        assert link_problem(elsewhere, targets) is None
+
+
+def test_a_renamed_heading_stops_the_build_at_the_question_that_links_it(tmp_path: Path) -> None:
+    # End to end: an editor renames a section of a chapter; the knowledge check that links it
+    # would send readers to the top of the page. MkDocs does not see links in quiz forms.
+    project = copy_project(tmp_path / "project")
+    chapter = project / "docs" / "what-not-to-do.md"
+    text = chapter.read_text(encoding="utf-8")
+    assert "## Expecting trust to return instantly" in text
+    chapter.write_text(text.replace("## Expecting trust to return instantly", "## Expecting trust back at once"),
+                       encoding="utf-8")
+    result = run_mkdocs_build(project, project / "site")
+    assert result.returncode != 0, "the build should have failed"
+    line = next(number for number, text in enumerate(
+        (project / "quizzes" / "what_not_to_do_check.py").read_text(encoding="utf-8").splitlines(), start=1)
+        if 'Question("instant"' in text)
+    assert (f"what_not_to_do_check.py:{line}: quiz 'what-not-to-do-check': the link "
+            "'what-not-to-do/#expecting-trust-to-return-instantly'") in result.stderr, result.stderr
+    assert "leads to no section 'expecting-trust-to-return-instantly' on that page" in result.stderr
+    assert "quizzes/core/guide.py" in result.stderr  # the fix says where guide links live
 
 
 def test_result_links_resolve_to_pages_and_anchors(built_site: Path) -> None:
