@@ -65,10 +65,9 @@ def read_choice_answers(quiz: Quiz, questions: Sequence[Question], answers: obje
         value = submitted.get(question.id, UNANSWERED)
         if value == UNANSWERED:
             continue
-        options = {option.id: option for option in question.options}
-        if value in options:
-            chosen[question.id] = options[value]
-        else:
+        try:
+            chosen[question.id] = question.option(value)
+        except KeyError:
             problems.append((question, f"has an answer that is not one of its options ({value!r})"))
     _raise_if_any(problems, "; please choose one of the options again.")
     return chosen

@@ -27,12 +27,11 @@ from typing import Any
 from .answers import AnswerError
 from .fieldtypes import misfits
 from .guide import HELP_NOW, SAFETY_HELP_PAGES
-from .model import Quiz, Result
+from .model import ITEM_ID, Quiz, Result
 from .problem import Problem, problem_at, shown
 from .registry import KINDS, PACKAGE, kinds_named, load_module_file, quiz_files, quiz_module_names
 
 QUIZ_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-ITEM_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")  # safe as an HTML input name and a CSS id
 # Standard-library modules a browser worker cannot run: no threads, processes or sockets.
 UNAVAILABLE_IN_PYODIDE = frozenset({
     "_thread", "concurrent", "curses", "multiprocessing", "readline", "socket", "subprocess",

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import json
 import random
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, cast
 
 from .answers import UNANSWERED, read_choice_answers
-from .model import Category, Defined, ItemRef, Link, Option, Question, QuestionResult, Quiz, Result, Section
+from .model import ITEM_ID, Category, Defined, ItemRef, Link, Option, Question, QuestionResult, Quiz, Result, Section
 from .problem import Problem, problem_at
 from .text import item_name, joined, plural
 
@@ -29,7 +28,6 @@ __all__ = ["MAX_OPTIONS", "MIN_OPTIONS", "ChoiceQuiz", "Option", "Question"]
 
 MIN_OPTIONS = 2
 MAX_OPTIONS = 5
-OPTION_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")  # the rule for item ids: an option's id is part of an HTML id
 
 
 @dataclass(frozen=True)
@@ -260,7 +258,7 @@ def _question_problems(question: Question) -> list[Problem]:
             problems.append(problem_at(option, f"{name}: option id {option.id!r} is already used on line "
                                                f"{seen[option.id].line}"))
         seen.setdefault(option.id, option)
-        if not OPTION_ID.fullmatch(option.id):
+        if not ITEM_ID.fullmatch(option.id):  # it is part of the radio's element id
             problems.append(problem_at(option, f"{name}: option id {option.id!r} cannot be part of an HTML "
                                                "id; use letters, digits, '-' or '_', starting with a letter"))
     return problems

@@ -12,6 +12,7 @@ Items, categories, rules and quizzes remember the file and line that created the
 from __future__ import annotations
 
 import random
+import re
 import sys
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
@@ -21,6 +22,9 @@ from typing import Any, ClassVar
 from .links import Href
 from .problem import Problem, problem_at
 from .safety import SafetyNotice
+
+# An item's or an option's id: safe as an HTML input name, in an element id and as a CSS id.
+ITEM_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 HIGH = "high"
 LOW = "low"
