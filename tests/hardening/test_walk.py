@@ -36,11 +36,9 @@ STRICT_POLICY = "script-src 'self' 'wasm-unsafe-eval'"
 
 @pytest.fixture
 def walker(page: Page) -> Iterator[BrowserContext]:
-    """The `page` fixture's context (watched for errors and CSP violations), with axe-core
-    injected into every page it loads; the walk's tabs open in it."""
+    """The `page` fixture's context (watched for errors and CSP violations): the walk's tabs
+    open in it."""
     assert AXE.exists(), "axe-core is missing: run `make install-test`"
-    # An init script is not subject to the page's CSP, unlike an added <script> tag.
-    page.context.add_init_script(path=str(AXE))
     yield page.context
 
 
@@ -58,6 +56,7 @@ class Tab:
         # As a browser saving data: a quiz starts its runtime only when touched, never here (the
         # quizzes are scored at the end of the walk, once), so eight tabs do not start eight runtimes.
         self.page.add_init_script(SAVE_DATA)
+        self.page.add_init_script(path=str(AXE))  # an init script is not subject to the page's CSP
         self.page.goto(path, wait_until="commit")
 
     def problems(self) -> list[str]:

@@ -122,7 +122,7 @@ def assert_links_lead_to_their_sections(page: Page, hrefs: set[str]) -> None:
 @pytest.mark.parametrize("quiz_id", sorted(CHECKS))
 def test_a_reader_is_shown_the_command_line_s_result_question_by_question(page: Page, site_url: str,
                                                                           quiz_id: str) -> None:
-    page.context.add_init_script(path=str(AXE))  # not subject to the page's CSP
+    page.add_init_script(path=str(AXE))  # not subject to the page's CSP
     page.emulate_media(reduced_motion="reduce")  # axe must see settled colours
     page.goto(CHECKS[quiz_id])
     count = len(questions(quiz_id))

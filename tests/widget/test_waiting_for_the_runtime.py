@@ -7,9 +7,14 @@ import re
 import time
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, Route, expect
 
 from tests.widget.quiz_reader import SIGNS_PAGE, checked_answers, widget
+
+# A first-time reader's browser: the runtime in no cache (its bytes are what the progress bar
+# counts), and a clock for the page's context alone.
+pytestmark = pytest.mark.fresh_context
 
 STALL_S = 20  # widget.js: STALL_TIMEOUT_MS
 # What Pyodide's loader downloads once the runtime's modules are in: the lockfile, the standard
