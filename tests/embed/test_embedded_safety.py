@@ -60,6 +60,7 @@ def test_the_clinics_page_learns_the_same_whatever_the_result(visitor: Page, cli
 def test_help_and_privacy_open_outside_the_frame(visitor: Page, clinic_site: tuple[Path, str], built_site: Path,
                                                  site_url: str) -> None:
     folder, clinic_url = clinic_site
+    use_stub_worker(visitor.context)  # links only: the quiz's runtime is no part of this test
     visitor.goto(clinic_url + host_page(folder, "links.html", pasted(built_site, site_url, QUIZ)))
     frame = frame_of(visitor)
     for link, lands_on in [(".quiz__help", "help-now/"), (".quiz__disclaimer a[href$='privacy/']", "privacy/"),
@@ -142,6 +143,7 @@ def test_quick_exit_stays_on_a_phone_screen_and_leaves_with_nothing_kept(browser
     folder, clinic_url = clinic_site
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     answer_the_neutral_site(context)
+    use_stub_worker(context)  # the result's place on screen, not how it was scored
     visitor = context.new_page()
     long_page = "<p>Our services.</p>" * 40 + pasted(built_site, site_url, QUIZ) + "<p>Our team.</p>" * 40
     visitor.goto(clinic_url + host_page(folder, "phone.html", long_page))

@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from tests.embed.clinic import NEUTRAL, frame_of, host_page, iframe_height, messages_settled, pasted
 from tests.widget.quiz_reader import SCORING_TIMEOUT_MS, some_answers
+from tests.widget.stub_worker import use_stub_worker
 
 
 @pytest.mark.smoke  # in `make test-fast`
@@ -41,13 +42,14 @@ def test_the_quiz_works_and_the_frame_fits_its_content_until_the_reader_starts(v
 def test_messages_from_anywhere_else_are_ignored(visitor: Page, clinic_site: tuple[Path, str], built_site: Path,
                                                  site_url: str) -> None:
     folder, clinic_url = clinic_site
+    use_stub_worker(visitor.context)  # heights only: the runtime is no part of this test
     impostor = host_page(folder, "impostor.html", "<script>parent.postMessage("
                          "{type: 'rebuilding-trust-embed:height', height: 7}, '*')</script>")
     body = pasted(built_site, site_url, "embed/trust-signs/") + f'<iframe src="{impostor}" title="ad"></iframe>'
     visitor.goto(clinic_url + host_page(folder, "two-frames.html", body))
     frame = frame_of(visitor)
     visitor.wait_for_function("window.__messages.some((m) => m.data.height === 7)")
-    # The quiz is in view, so its runtime starts at once; while it loads, a progress line adds height.
+    # The quiz is in view, so its (stand-in) worker starts at once; while it starts, a progress line adds height.
     expect(frame.locator('[data-quiz="trust-signs"]')).to_have_attribute("data-state", "ready", timeout=90_000)
     content = frame.locator("html").evaluate("html => html.scrollHeight")
     visitor.wait_for_function(f"Math.round(document.querySelector('iframe').getBoundingClientRect().height) === {content}")
@@ -85,6 +87,7 @@ def test_the_snippet_can_choose_the_dark_scheme(visitor: Page, clinic_site: tupl
 def test_quick_exit_in_the_frame_leaves_the_clinics_page_too(visitor: Page, clinic_site: tuple[Path, str], built_site: Path,
                                                              site_url: str) -> None:
     folder, clinic_url = clinic_site
+    use_stub_worker(visitor.context)  # the quiz's runtime is no part of quick exit
     visitor.goto(clinic_url + host_page(folder, "exit.html", pasted(built_site, site_url, "embed/trust-signs/")))
     frame_of(visitor).locator("[data-quick-exit]").click()
     expect(visitor).to_have_url(NEUTRAL)
@@ -93,6 +96,7 @@ def test_quick_exit_in_the_frame_leaves_the_clinics_page_too(visitor: Page, clin
 def test_shift_three_times_in_the_frame_leaves_the_clinics_page_too(visitor: Page, clinic_site: tuple[Path, str],
                                                                     built_site: Path, site_url: str) -> None:
     folder, clinic_url = clinic_site
+    use_stub_worker(visitor.context)  # the quiz's runtime is no part of quick exit
     visitor.goto(clinic_url + host_page(folder, "exit-key.html", pasted(built_site, site_url, "embed/trust-signs/")))
     frame = frame_of(visitor)
     frame.locator('input[name="hope1"]').locator("xpath=..").click()  # the reader is answering: focus is in the frame

@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 from sitegen.settings import origin as parsed_origin
 from tests.conftest import SiteServer, copy_project, read_headers_file, run_mkdocs_build
 from tests.embed.clinic import frame_of, host_page, iframe_height, pasted
+from tests.widget.stub_worker import use_stub_worker
 
 SNIPPET_HEIGHT = 640  # what the pasted iframe says before the frame reports its height
 WILDCARD_TYPED, WILDCARD = "https://*.Clinic.Example:443/", "https://*.clinic.example"
@@ -91,6 +92,7 @@ def test_a_listed_site_receives_the_height(visitor: Page, setup: Setup) -> None:
 
 
 def test_a_site_not_on_the_list_receives_nothing(visitor: Page, setup: Setup) -> None:
+    use_stub_worker(visitor.context)  # heights only: the runtime is no part of this test
     # ?scheme=dark shows that the frame's script ran: it chose to send nothing.
     snippet = pasted(setup.site, setup.site_url, "embed/trust-signs/").replace(
         "embed/trust-signs/", "embed/trust-signs/?scheme=dark")
