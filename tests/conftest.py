@@ -303,8 +303,8 @@ def shared_context(browser: Any, site_url: str) -> Iterator[SharedContext]:
 @pytest.fixture
 def page(request: pytest.FixtureRequest, browser: Any, site_url: str) -> Iterator[Any]:
     """A new tab, watched for errors and CSP violations, in a context that blocks service
-    workers: requests a test routes or counts then reach the network as the page makes them,
-    not a cache. The service worker's own tests (tests/offline/) use `offline_reader`.
+    workers: requests a test routes or counts are seen as the page makes them, never answered
+    by the site's service worker. Its own tests (tests/offline/) use `offline_reader`.
 
     The tab opens in this process's shared context (`SharedContext`), cleared after each test
     but for its HTTP cache. A test marked `fresh_context` gets a context of its own, as a
