@@ -28,7 +28,7 @@ from .answers import AnswerError
 from .fieldtypes import misfits
 from .guide import HELP_NOW, SAFETY_HELP_PAGES
 from .model import ITEM_ID, Quiz, Result
-from .problem import Problem, problem_at, shown
+from .problem import Problem, problem_at, reused_id, shown
 from .registry import KINDS, PACKAGE, kinds_named, load_module_file, quiz_files, quiz_module_names
 
 QUIZ_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -184,16 +184,13 @@ def _check_items(quiz: Quiz) -> list[Problem]:
         if not ITEM_ID.fullmatch(item.id):
             problems.append(problem_at(item, f"item id {item.id!r} cannot be an HTML input name; use "
                                              "letters, digits, '-' or '_', starting with a letter"))
-        if item.id in by_id:
-            problems.append(problem_at(item, f"item id {item.id!r} is already used on line "
-                                             f"{by_id[item.id].line}"))
+        problems += reused_id(item, by_id, "item")
         if item.number in by_number:
             problems.append(problem_at(item, f"item number {item.number} is already used on line "
                                              f"{by_number[item.number].line}"))
         elif item.number != position:
             problems.append(problem_at(item, f"item {item.id!r} has number {item.number} but is in "
                                              f"position {position}; number items 1 to N in display order"))
-        by_id.setdefault(item.id, item)
         by_number.setdefault(item.number, item)
     return problems
 
@@ -205,10 +202,7 @@ def _check_categories(quiz: Quiz) -> list[Problem]:
                 ] if quiz.categories else []
     seen: dict[str, Any] = {}
     for category in quiz.categories:
-        if category.id in seen:
-            problems.append(problem_at(category, f"category id {category.id!r} is already used on line "
-                                                 f"{seen[category.id].line}"))
-        seen.setdefault(category.id, category)
+        problems += reused_id(category, seen, "category")
         if not category.description:
             problems.append(problem_at(category, f"category {category.id!r} has no description"))
         for link in category.links:  # each a link a quiz may show: check_types saw to that

@@ -21,7 +21,7 @@ from typing import Any, ClassVar, cast
 
 from .answers import UNANSWERED, read_choice_answers
 from .model import ITEM_ID, Category, Defined, ItemRef, Link, Option, Question, QuestionResult, Quiz, Result, Section
-from .problem import Problem, problem_at
+from .problem import Problem, problem_at, reused_id
 from .text import item_name, joined, plural
 
 __all__ = ["MAX_OPTIONS", "MIN_OPTIONS", "ChoiceQuiz", "Option", "Question"]
@@ -254,10 +254,7 @@ def _question_problems(question: Question) -> list[Problem]:
                                           f"{best[0].line}; mark exactly one option best=True"))
     seen: dict[str, Option] = {}
     for option in question.options:
-        if option.id in seen:
-            problems.append(problem_at(option, f"{name}: option id {option.id!r} is already used on line "
-                                               f"{seen[option.id].line}"))
-        seen.setdefault(option.id, option)
+        problems += reused_id(option, seen, f"{name}: option")
         if not ITEM_ID.fullmatch(option.id):  # it is part of the radio's element id
             problems.append(problem_at(option, f"{name}: option id {option.id!r} cannot be part of an HTML "
                                                "id; use letters, digits, '-' or '_', starting with a letter"))

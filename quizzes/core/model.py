@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from .links import Href
-from .problem import Problem, problem_at
+from .problem import Problem, problem_at, reused_id
 from .safety import SafetyNotice
 
 # An item's or an option's id: safe as an HTML input name, in an element id and as a CSS id.
@@ -522,10 +522,7 @@ class Quiz(Defined, ABC):
         problems = []
         seen: dict[str, Section] = {}
         for section in self.sections:
-            if section.id in seen:
-                problems.append(problem_at(section, f"{noun} id {section.id!r} is already used on line "
-                                                    f"{seen[section.id].line}"))
-            seen.setdefault(section.id, section)
+            problems += reused_id(section, seen, noun)
             if not self.items_in(section.id):
                 problems.append(problem_at(section, f"{noun} {section.id!r} has no items"))
         if not self.sections:

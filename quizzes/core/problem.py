@@ -44,6 +44,15 @@ def problem_at(defined: Any, message: str, at: Path = ()) -> Problem:
     return Problem(defined.file, field_line(defined, at) if at else defined.line, message)
 
 
+def reused_id(part: Any, seen: dict[str, Any], label: str) -> list[Problem]:
+    """A problem at `part` if an earlier part in `seen` has its id (none otherwise); `part` is
+    noted in `seen` if it is the first with its id. `label` names the kind: "item", "category"…"""
+    first = seen.setdefault(part.id, part)
+    if first is part:
+        return []
+    return [problem_at(part, f"{label} id {part.id!r} is already used on line {first.line}")]
+
+
 def field_line(defined: Any, path: Path) -> int:
     """The line where the module that created `defined` wrote the value at `path`.
 
