@@ -295,6 +295,7 @@ def watch(context: Any, errors: list[str]) -> None:
 
 @pytest.fixture(scope="session")
 def shared_context(browser: Any, site_url: str) -> Iterator[SharedContext]:
+    """The `page` fixture's context for this test process, closed when the process ends."""
     shared = SharedContext(browser, site_url)
     yield shared
     shared.context.close()
