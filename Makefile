@@ -1,6 +1,6 @@
 # Two commands set everything up on a fresh machine: `make serve` and `make test`.
 # Each target installs what it needs first (pinned Python packages in .venv, npm
-# packages in node_modules, Debian's chromium for browser tests).
+# packages in node_modules, Debian's chromium and its headless shell for browser tests).
 
 PYTHON ?= python3
 VENV := .venv
@@ -15,6 +15,7 @@ SITE_DIR ?= site
 DEV_ADDR ?= 127.0.0.1:8000
 NPM_STAMP := node_modules/.npm-installed
 CHROMIUM := /usr/bin/chromium
+HEADLESS_SHELL := /usr/bin/chromium-headless-shell
 PDFTOTEXT := /usr/bin/pdftotext
 # Material prints its end-of-life notice once per `mkdocs` process (build or serve); it is not
 # silenced here. The tests silence it themselves (devkit/build.py, tests/conftest.py).
@@ -76,7 +77,7 @@ bench: install-test ## Measure build, PDF, reader's wait, weight, main thread; w
 
 install: $(SITE_STAMP) $(NPM_STAMP) ## Install the pinned site dependencies
 
-install-test: install $(TEST_STAMP) $(PROPERDOCS_STAMP) $(CHROMIUM) $(PDFTOTEXT) ## Install the site and test dependencies, and the ProperDocs venv
+install-test: install $(TEST_STAMP) $(PROPERDOCS_STAMP) $(CHROMIUM) $(HEADLESS_SHELL) $(PDFTOTEXT) ## Install the site and test dependencies, and the ProperDocs venv
 
 # Every install checks each downloaded file against the sha256 in the lock (`make lock`).
 PIP_INSTALL := -m pip install --quiet --disable-pip-version-check --require-hashes
@@ -115,11 +116,13 @@ $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian packages for the tests: chromium (browser tests), poppler-utils (reading PDFs back).
-$(CHROMIUM) $(PDFTOTEXT):
-	@echo "Installing Debian's chromium and poppler-utils for the tests (needs root)."
+# Debian packages for the tests: chromium-headless-shell (browser tests), chromium (the bench
+# and the audit: what readers run), poppler-utils (reading PDFs back). Both chromium packages
+# come from one Debian source package, so they are always the same release.
+$(CHROMIUM) $(HEADLESS_SHELL) $(PDFTOTEXT):
+	@echo "Installing Debian's chromium, chromium-headless-shell and poppler-utils for the tests (needs root)."
 	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell poppler-utils
 
 clean: ## Remove the built site, the build cache and all installed dependencies
 	rm -rf site .build-cache $(VENV) $(PROPERDOCS_VENV) $(LOCK_VENV) node_modules .pytest_cache

@@ -30,13 +30,13 @@ from urllib.parse import urlsplit
 import pytest
 
 from devkit import project
-from devkit.browser import CHROMIUM, CHROMIUM_ARGS, launch_chromium
+from devkit.browser import CHROMIUM, CHROMIUM_ARGS, HEADLESS_SHELL, launch_chromium
 from devkit.build import QUIET, TIMEOUT_S, run_mkdocs_build, run_pdf_export, run_properdocs_build
 from devkit.project import ROOT
 from devkit.serve import SiteServer, read_headers_file
 from tests.session_build import PDF_RECORD, SITE_RECORD
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROOT", "BuiltPdf", "BuiltSite", "SiteServer", "copy_project",
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "HEADLESS_SHELL", "ROOT", "BuiltPdf", "BuiltSite", "SiteServer", "copy_project",
            "read_headers_file", "run_mkdocs_build", "run_pdf_export", "run_properdocs_build"]
 
 # Material's end-of-life notice is for staff running `make build` / `make serve`, once each; any
@@ -224,12 +224,13 @@ def site_url(site_build: BuiltSite) -> str:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    """Debian's chromium driven by Playwright (Playwright cannot download its own browsers here)."""
+    """Debian's chromium headless shell driven by Playwright, as Playwright runs its own headless
+    tests (it cannot download its own browsers here; devkit/browser.py)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         try:
-            launched = launch_chromium(playwright)
+            launched = launch_chromium(playwright, executable=HEADLESS_SHELL)
         except FileNotFoundError as missing:
             pytest.fail(str(missing))
         yield launched
