@@ -324,6 +324,19 @@ def page(request: pytest.FixtureRequest, browser: Any, site_url: str) -> Iterato
 
 
 @pytest.fixture
+def stub_worker(page: Any) -> Iterator[Any]:
+    """The stand-in worker (tests/widget/stub_worker.py) serving `page`, and what it was asked:
+    for tests about what the page does, where the runtime would only start on the way.
+
+    The test fails if the page fetched Pyodide all the same: the stand-in was not what ran."""
+    from tests.widget.stub_worker import use_stub_worker
+
+    stub = use_stub_worker(page.context)
+    yield stub
+    assert not stub.runtime_fetched, f"the real runtime was fetched: {stub.runtime_fetched[:3]}"
+
+
+@pytest.fixture
 def offline_reader(browser: Any, site_url: str) -> Iterator[Any]:
     """Like `page`, but the site's service worker registers and serves, as in a reader's browser."""
     yield from watched_page(browser, site_url)

@@ -106,6 +106,7 @@ def test_a_frame_that_cannot_run_scripts_says_so_and_links_to_the_site(visitor: 
 def test_a_frame_that_runs_scripts_never_shows_the_note(visitor: Page, clinic_site: tuple[Path, str], built_site: Path,
                                                         site_url: str) -> None:
     folder, clinic_url = clinic_site
+    use_stub_worker(visitor.context)  # the note, not the quiz's runtime
     flags = "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
     snippet = pasted(built_site, site_url, QUIZ).replace("data-rebuilding-trust-embed", f'data-rebuilding-trust-embed sandbox="{flags}"')
     visitor.goto(clinic_url + host_page(folder, "flags.html", snippet))
@@ -172,6 +173,7 @@ def test_quick_exit_stays_on_a_phone_screen_and_leaves_with_nothing_kept(browser
 
 
 def test_the_staff_pages_previews_get_no_second_quick_exit(page: Page) -> None:
+    use_stub_worker(page.context)  # the previews' quick exit, not their quizzes' runtime
     page.goto("embed/")
     page.locator("details.embed-preview summary").first.click()
     expect(page.locator("details.embed-preview iframe").first).to_be_visible()

@@ -9,6 +9,10 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+# Where the quick exit sits, not the quiz: the page's quiz comes near the screen as it scrolls,
+# and the stand-in worker starts in its place at no cost (tests/widget/stub_worker.py).
+pytestmark = pytest.mark.usefixtures("stub_worker")
+
 PATH = "attachment-and-trauma/"  # long enough to scroll 2000 px at every width
 WIDTHS = [320, 390, 640, 768, 1280, 1920]  # 640: a 1280 px screen at 200 % zoom
 

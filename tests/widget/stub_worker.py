@@ -11,7 +11,7 @@ sample) and in the browser by the real-worker tests that remain: scoring in the 
 start-up and stall tests, the offline second visit, the walk.
 
 A test opts in with one line: `@pytest.mark.usefixtures("stub_worker")` (the fixture is in
-tests/widget/conftest.py and fails the test if Pyodide was fetched all the same), or
+tests/conftest.py and fails the test if Pyodide was fetched all the same), or
 `use_stub_worker(context)` on a context of its own.
 """
 

@@ -69,6 +69,7 @@ def test_a_working_widget_never_shows_the_note(page: Page) -> None:
     ('{"hope1": "on", "nobody": "on"}', {"hope1": "on"}),  # what is known is kept
     ("{not json", {}),
 ])
+@pytest.mark.usefixtures("stub_worker")  # what is kept, not how it is scored: the tick starts the runtime
 def test_a_stored_value_that_is_not_this_forms_answers_is_ignored(page: Page, stored: str, kept: dict) -> None:
     page.goto(SIGNS_PAGE)
     page.evaluate("([key, value]) => sessionStorage.setItem(key, value)", [STORAGE_KEY, stored])

@@ -11,6 +11,7 @@ from tests.widget.quiz_reader import (
     ATTACHMENT_PAGE,
     SCORING_TIMEOUT_MS,
     SIGNS_PAGE,
+    answer,
     answer_and_expect_failure,
     answer_with_mouse,
     checked_answers,
@@ -25,7 +26,7 @@ def test_blocked_pyodide_shows_a_message_and_the_paper_key_and_keeps_the_answers
     page.route(re.compile(r".*/assets/pyodide/.*"), lambda route: route.abort())
     answers = some_answers("attachment-style", seed=4)
     page.goto(ATTACHMENT_PAGE)
-    answer_with_mouse(page, "attachment-style", answers)
+    answer(page, "attachment-style", answers)
     root = widget(page, "attachment-style")
     root.locator("button[type=submit]").click()
     expect(root).to_have_attribute("data-state", "error", timeout=60_000)
@@ -47,7 +48,7 @@ def test_a_crashing_worker_shows_a_message_and_keeps_the_answers(page: Page) -> 
 def test_a_tampered_answer_gets_a_kind_message_and_nothing_is_lost(page: Page) -> None:
     page.goto(ATTACHMENT_PAGE)
     answers = some_answers("attachment-style", seed=5)
-    answer_with_mouse(page, "attachment-style", answers)
+    answer(page, "attachment-style", answers)
     # What devtools could do: change the value of the checked option of item 1.
     page.evaluate("""() => { document.querySelector('[data-quiz="attachment-style"] input[name="anx1"]:checked').value = "9"; }""")
     root = widget(page, "attachment-style")
@@ -61,7 +62,7 @@ def test_a_tampered_answer_gets_a_kind_message_and_nothing_is_lost(page: Page) -
 @pytest.mark.usefixtures("stub_worker")  # scored by the stand-in: tests/widget/stub_worker.py
 def test_double_submit_gives_one_result(page: Page) -> None:
     page.goto(SIGNS_PAGE)
-    answer_with_mouse(page, "trust-signs", {"concern1": "on"})
+    answer(page, "trust-signs", {"concern1": "on"})
     root = widget(page, "trust-signs")
     root.locator("button[type=submit]").dblclick()
     expect(root).to_have_attribute("data-state", "scored", timeout=90_000)
@@ -75,7 +76,7 @@ def test_double_submit_gives_one_result(page: Page) -> None:
 def test_answers_survive_a_reload_and_clear_removes_them_everywhere(page: Page) -> None:
     answers = {"anx1": "2", "avo1": "6", "anx2": "4"}
     page.goto(ATTACHMENT_PAGE)
-    answer_with_mouse(page, "attachment-style", answers)
+    answer_with_mouse(page, "attachment-style", answers)  # scrolls to the quiz: in view after the reload, it starts
     page.reload()
     assert checked_answers(page, "attachment-style") == answers
     # Nothing goes to localStorage: not the answers, not Material's colour scheme.
@@ -100,7 +101,7 @@ def test_an_incomplete_quiz_names_the_items_to_answer(page: Page) -> None:
     for name in ("anx1", "anx2"):
         del answers[name]
     page.goto(ATTACHMENT_PAGE)
-    answer_with_mouse(page, "attachment-style", answers)
+    answer(page, "attachment-style", answers)
     result = submit_and_wait(page, "attachment-style")
     assert result == cli_score("attachment-style", answers) and result["complete"] is False
     missing = widget(page, "attachment-style").locator(".quiz__missing a")

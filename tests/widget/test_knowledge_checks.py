@@ -21,7 +21,7 @@ from quizzes import get_quiz
 from quizzes.core.links import from_root
 from tests.conftest import ROOT
 from tests.hardening.test_accessibility import AXE, violations_in_both_schemes
-from tests.widget.quiz_reader import answer_with_mouse, cli_score, submit_and_wait, widget
+from tests.widget.quiz_reader import answer, cli_score, submit_and_wait, widget
 from tests.widget.test_when_the_runtime_starts import SAVE_DATA
 
 CHECKS = {"what-not-to-do-check": "what-not-to-do/", "step-by-step-check": "step-by-step/"}
@@ -94,7 +94,7 @@ def expected_view(result: dict[str, Any], site_url: str) -> dict[str, Any]:
 def answer_and_compare(page: Page, quiz_id: str, answers: dict[str, str], site_url: str) -> dict[str, Any]:
     """Clear the form, answer, score, and find the page showing the CLI's result; returns it."""
     widget(page, quiz_id).locator("[data-action=clear]").click()
-    answer_with_mouse(page, quiz_id, answers)
+    answer(page, quiz_id, answers)
     result = submit_and_wait(page, quiz_id)
     expected = cli_score(quiz_id, answers)
     assert result == expected

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from sitegen import settings
-from tests.widget.quiz_reader import ATTACHMENT_PAGE, answer_with_mouse, some_answers, submit_and_wait, widget
+from tests.widget.quiz_reader import ATTACHMENT_PAGE, answer, some_answers, submit_and_wait, widget
 
 # What the widget does with a result, not Pyodide: the stand-in worker scores (tests/widget/stub_worker.py).
 pytestmark = pytest.mark.usefixtures("stub_worker")
@@ -55,7 +55,7 @@ def contrast(first: tuple[float, float, float], second: tuple[float, float, floa
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_every_mark_of_the_plot_keeps_3_to_1_in_both_schemes(page: Page, scheme: str) -> None:
     page.goto(ATTACHMENT_PAGE)
-    answer_with_mouse(page, "attachment-style", some_answers("attachment-style", seed=5))
+    answer(page, "attachment-style", some_answers("attachment-style", seed=5))
     result = submit_and_wait(page, "attachment-style")
     assert result["plot"] is not None
     expect(widget(page, "attachment-style").locator(".quiz__plot-point")).to_be_visible()

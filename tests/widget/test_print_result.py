@@ -15,7 +15,7 @@ from pypdf import PdfReader
 import quizzes
 from tests.conftest import ROOT
 from tests.quizzes.helpers import keyed_answers
-from tests.widget.quiz_reader import answer_with_mouse, quiz_items, some_answers, submit_and_wait, widget
+from tests.widget.quiz_reader import answer, quiz_items, some_answers, submit_and_wait, widget
 
 # What the widget does with a result, not Pyodide: the stand-in worker scores (tests/widget/stub_worker.py).
 pytestmark = pytest.mark.usefixtures("stub_worker")
@@ -28,7 +28,7 @@ CHAPTER_TEXT = "Your past shapes how you experience trust breaches today."  # th
 
 def score(page: Page) -> dict:
     page.goto(PATH)
-    answer_with_mouse(page, QUIZ, some_answers(QUIZ, seed=7))
+    answer(page, QUIZ, some_answers(QUIZ, seed=7))
     return submit_and_wait(page, QUIZ)
 
 
@@ -90,7 +90,7 @@ def test_print_my_result_prints_that_result_alone(page: Page, site_url: str) -> 
 
 def test_a_safety_first_result_offers_no_printout(page: Page) -> None:
     page.goto("signs-of-rebuilding/")
-    answer_with_mouse(page, "trust-signs", {"hope1": "on", "safety2": "on"})
+    answer(page, "trust-signs", {"hope1": "on", "safety2": "on"})
     assert submit_and_wait(page, "trust-signs")["category"]["id"] == "safety-first"
     # The safety result is the help the tick already showed (test_help_that_never_waits.py).
     result = widget(page, "trust-signs").locator(".quiz__safety-now")
@@ -101,7 +101,7 @@ def test_a_safety_first_result_offers_no_printout(page: Page) -> None:
 @pytest.mark.parametrize("answers", [{}, {"anx1": "4"}], ids=["nothing answered", "one answer"])
 def test_a_result_that_is_not_complete_offers_no_printout(page: Page, answers: dict[str, str]) -> None:
     page.goto("attachment-and-trauma/")
-    answer_with_mouse(page, "attachment-style", answers)
+    answer(page, "attachment-style", answers)
     result = submit_and_wait(page, "attachment-style")
     assert result["complete"] is False
     region = widget(page, "attachment-style").locator(".quiz__result")
@@ -133,7 +133,7 @@ def test_a_printed_result_fits_one_sheet_of_letter_or_a4(page: Page, quiz_id: st
     for kind, answers in RESULT_KINDS[quiz_id].items():
         page.emulate_media(media="screen")
         root.locator("[data-action=clear]").click()
-        answer_with_mouse(page, quiz_id, answers)
+        answer(page, quiz_id, answers)
         assert submit_and_wait(page, quiz_id)["complete"], kind
         for sheet in ("Letter", "A4"):
             page.emulate_media(media="screen")

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.widget.quiz_reader import answer_with_mouse, cli_score, quiz_items, submit_and_wait, widget
+from tests.widget.quiz_reader import answer, cli_score, quiz_items, submit_and_wait, widget
 
 # What the widget does with a result, not Pyodide: the stand-in worker scores (tests/widget/stub_worker.py).
 pytestmark = pytest.mark.usefixtures("stub_worker")
@@ -25,7 +25,7 @@ def result_links(page: Page, quiz_id: str, region: str = ".quiz__result") -> lis
 def test_a_safety_result_links_only_to_crisis_and_safety_help(page: Page, site_url: str) -> None:
     answers = {"hope1": "on", "safety2": "on"}
     page.goto("signs-of-rebuilding/")
-    answer_with_mouse(page, "trust-signs", answers)
+    answer(page, "trust-signs", answers)
     result = submit_and_wait(page, "trust-signs")
     assert result == cli_score("trust-signs", answers)
     assert result["category"]["id"] == "safety-first"
@@ -52,7 +52,7 @@ def test_a_safety_result_links_only_to_crisis_and_safety_help(page: Page, site_u
 def test_the_same_answer_to_every_statement_names_no_style(page: Page, raw: str) -> None:
     answers = {item["id"]: raw for item in quiz_items("attachment-style")}
     page.goto("attachment-and-trauma/")
-    answer_with_mouse(page, "attachment-style", answers)
+    answer(page, "attachment-style", answers)
     result = submit_and_wait(page, "attachment-style")
     assert result == cli_score("attachment-style", answers)
     assert result["category"]["id"] == "same-answer" and result["between"] == []
