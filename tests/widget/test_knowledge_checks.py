@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urldefrag
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -104,18 +104,22 @@ def answer_and_compare(page: Page, quiz_id: str, answers: dict[str, str], site_u
 
 
 def assert_links_lead_to_their_sections(page: Page, hrefs: set[str]) -> None:
-    """Each address, loaded in a tab of its own, is a page with the section its fragment names."""
+    """Each page the addresses name, loaded once in a tab of its own, has the section each
+    address's fragment names (the questions of a check link sections of one chapter)."""
+    fragments_by_page: dict[str, set[str]] = {}
+    for href in hrefs:
+        address, fragment = urldefrag(href)
+        assert fragment, href
+        fragments_by_page.setdefault(address, set()).add(fragment)
     reader = page.context.new_page()
     reader.add_init_script(SAVE_DATA)  # a page with a quiz: its runtime stays unstarted here
-    for href in sorted(hrefs):
-        fragment = urlsplit(href).fragment
-        assert fragment, href
-        reader.goto("about:blank")  # a full load each time, not a move within the page
-        response = reader.goto(href)
-        assert response is not None and response.ok, href
-        section = reader.locator(f'[id="{fragment}"]')
-        expect(section).to_have_count(1)
-        assert section.evaluate("(node) => /^H[1-6]$/.test(node.tagName)"), href
+    for address, fragments in sorted(fragments_by_page.items()):
+        response = reader.goto(address)
+        assert response is not None and response.ok, address
+        for fragment in sorted(fragments):
+            section = reader.locator(f'[id="{fragment}"]')
+            expect(section).to_have_count(1)
+            assert section.evaluate("(node) => /^H[1-6]$/.test(node.tagName)"), f"{address}#{fragment}"
     reader.close()
 
 
