@@ -4,7 +4,7 @@ static host would serve it, and Debian's chromium.
 The helpers live in `devkit/`, shared with the bench; the names tests import from here
 (ROOT, copy_project, run_mkdocs_build, …) are re-exported.
 
-Under pytest-xdist (`make test` runs two workers) the site is built once for all workers:
+Under pytest-xdist (`make test` runs three workers) the site is built once for all workers:
 the controller serves one folder at one address, and the first test process whose tests need
 the site starts the build there in the background (tests/session_build.py) as soon as it has
 collected them. Files that need neither the site nor the build cache it fills run first, so
