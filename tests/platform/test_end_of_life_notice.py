@@ -57,8 +57,11 @@ def test_make_build_prints_the_notice_once(project: Path, tmp_path: Path) -> Non
 def test_make_serve_prints_the_notice_once_across_rebuilds(project: Path, tmp_path: Path) -> None:
     address = f"127.0.0.1:{free_port()}"
     log = tmp_path / "serve.log"
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
     with open(log, "w") as output:
-        server = subprocess.Popen(make(project, "serve", f"DEV_ADDR={address}"), env=staff_env(),
+        server = subprocess.Popen(make(project, "serve", f"DEV_ADDR={address}"),
+                                  env={**staff_env(), "TMPDIR": str(temporary)},
                                   stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         wait_for(lambda: answers(f"http://{address}/"), server, log, "the dev server to start")
@@ -70,9 +73,11 @@ def test_make_serve_prints_the_notice_once_across_rebuilds(project: Path, tmp_pa
         # rebuild has succeeded.
         wait_for(lambda: "Reloading browsers" in log.read_text(), server, log, "a rebuild")
     finally:
-        os.killpg(server.pid, signal.SIGTERM)  # make and the mkdocs it started, nothing else
+        # Ctrl-C, as staff stop it: to make and the mkdocs it started, nothing else.
+        os.killpg(server.pid, signal.SIGINT)
         server.wait(timeout=30)
     assert log.read_text().count(NOTICE) == 1
+    assert not list(temporary.iterdir()), "Ctrl-C leaves the served site behind in the temporary folder"
 
 
 def test_the_tests_builds_print_nothing_of_it(project: Path, tmp_path: Path) -> None:

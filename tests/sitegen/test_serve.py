@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -26,14 +27,20 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def served_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    """A project copy under `mkdocs serve`, started once for this file (each start is a build)."""
-    project = copy_project(tmp_path_factory.mktemp("serve") / "project")
+    """A project copy under `mkdocs serve`, started once for this file (each start is a build).
+
+    Stopped as staff stop it, with Ctrl-C (SIGINT): MkDocs then removes the site it served from
+    its temporary folder, which must be left empty."""
+    folder = tmp_path_factory.mktemp("serve")
+    project = copy_project(folder / "project")
+    temporary = folder / "tmp"
+    temporary.mkdir()
     address = f"127.0.0.1:{free_port()}"
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", address],
         # No SITE_URL: `mkdocs serve` needs none (MkDocs gives it the dev server's address).
         cwd=project, env={**{name: value for name, value in os.environ.items() if name != "SITE_URL"},
-                          "NO_MKDOCS_2_WARNING": "1"},
+                          "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)},
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     url = f"http://{address}/"
@@ -48,8 +55,9 @@ def served_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[P
                 pytest.fail(f"mkdocs serve did not start: {server.stderr.read() if server.stderr else ''}")
             time.sleep(0.3)
     yield project, url
-    server.terminate()
+    server.send_signal(signal.SIGINT)
     server.wait(timeout=30)
+    assert not list(temporary.iterdir()), f"mkdocs serve left {list(temporary.iterdir())} behind"
 
 
 def test_editing_a_quiz_reloads_the_page_with_the_new_logic(browser: Browser, served_project: tuple[Path, str]) -> None:
