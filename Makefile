@@ -46,8 +46,7 @@ pdf: site-url build-site ## Export the built guide as one PDF: site/downloads/gu
 	$(PY) -m sitegen.pdf --site-dir $(SITE_DIR) --output $(SITE_DIR)/downloads/guide.pdf
 
 # Three workers on this 2-core machine: a test that waits (a throttled download, the dev server's
-# file watcher, a timer) leaves a core idle, and the third fills it (handbook/tests.md: 193 s
-# against 206 s on two, with 10 against 44 CPU-s idle).
+# file watcher, a timer) leaves a core idle, and the third fills it (figures: handbook/tests.md).
 XDIST := -n 3 --dist worksteal
 
 test: install-test ## Run the whole test suite, on three workers (pytest-xdist)

@@ -30,13 +30,13 @@ from urllib.parse import urlsplit
 import pytest
 
 from devkit import project
-from devkit.browser import CHROMIUM, CHROMIUM_ARGS, HEADLESS_SHELL, launch_chromium
+from devkit.browser import HEADLESS_SHELL, launch_chromium
 from devkit.build import QUIET, TIMEOUT_S, run_mkdocs_build, run_pdf_export, run_properdocs_build
 from devkit.project import ROOT
 from devkit.serve import SiteServer, read_headers_file
 from tests.session_build import PDF_RECORD, SITE_RECORD
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "HEADLESS_SHELL", "ROOT", "BuiltPdf", "BuiltSite", "SiteServer", "copy_project",
+__all__ = ["ROOT", "BuiltPdf", "BuiltSite", "SiteServer", "copy_project",
            "read_headers_file", "run_mkdocs_build", "run_pdf_export", "run_properdocs_build"]
 
 # Material's end-of-life notice is for staff running `make build` / `make serve`, once each; any
