@@ -1,20 +1,25 @@
 // The site's standard library for Pyodide: found by running the quizzes, proven by running them again.
 //
-//   node sitegen/bundle/stdlib.mjs <job.json>
+//   node sitegen/bundle/stdlib.mjs compile <job.json>
+//   node sitegen/bundle/stdlib.mjs trim <job.json>
 //
-// The job (written by sitegen/bundle/stdlib.py) names the pinned runtime folder, the site
-// lockfile's text, the quiz wheel, where to write the zip, and what to run: the quiz modules,
-// every import statement of quizzes/, and the sample answer sets (as JSON) to score.
+// compile (once per runtime; stdlib.py caches the result): start Pyodide with npm's stdlib and
+// compile every module of it, inside Pyodide so each is for its own Python, to an unchecked
+// hash-based .pyc (PEP 552), written with the other files to a stored zip. The job names the
+// pinned runtime folder and where to write the zip. Prints nothing on stdout.
 //
-// 1. Discovery: start Pyodide with npm's stdlib and load the wheel as the browser's worker
-//    does, import and score everything, let one Python error reach JS (the worker relies on
-//    that path, and it imports the traceback modules), then compile every module loaded from
-//    the stdlib zip to an unchecked hash-based .pyc (PEP 552) inside Pyodide, so each is for
-//    its own Python, and write them to a deflated, reproducible zip.
+// trim: the job (written by sitegen/bundle/stdlib.py) names the pinned runtime folder, the
+// compiled stdlib, the site lockfile's text, the quiz wheel, where to write the zip, and what
+// to run: the quiz modules, every import statement of quizzes/, and the sample answer sets (as
+// JSON) to score.
+// 1. Discovery: start Pyodide with the compiled stdlib and load the wheel as the browser's
+//    worker does, import and score everything, let one Python error reach JS (the worker
+//    relies on that path, and it imports the traceback modules), then write every .pyc loaded
+//    from the compiled stdlib to a deflated, reproducible zip.
 // 2. Proof: start a second Pyodide with that zip as `stdLibURL`, and run and score it all again.
 //
-// Prints one JSON report on stdout (read by stdlib.py's `NodeReport`, which refuses anything
-// else): {modules, failures, replies: {discovery, proof}}.
+// trim prints one JSON report on stdout (read by stdlib.py's `NodeReport`, which refuses
+// anything else): {modules, failures, replies: {discovery, proof}}.
 // A failure is {run, step, index, type, missing, message}: `run` one of RUN, `step` one of
 // STEP, `index` a position in the job's list of that step, `type` the error's class,
 // `missing` the module a ModuleNotFoundError names (else null), `message` its last line.
@@ -26,24 +31,51 @@ import { pathToFileURL } from "node:url";
 // Pyodide logs with console.log; stdout carries only the report.
 console.log = console.info = console.debug = (...args) => console.error(...args);
 
-const PYC_ZIP = "/tmp/site_stdlib.zip"; // in Pyodide's in-memory file system
+const OUT_ZIP = "/tmp/out.zip"; // in Pyodide's in-memory file system
 
 // The values a failure's `run` and `step` take (stdlib.py's Run and Step).
 const RUN = Object.freeze({ discovery: "discovery", proof: "proof" });
 const STEP = Object.freeze({ module: "module", import: "import", sample: "sample", traceback: "traceback" });
 
-// Runs inside the discovery Pyodide, after everything was imported and scored.
-const COLLECT = `
-def collect(out_path):
+// Runs inside a Pyodide started with npm's stdlib, before anything else.
+const COMPILE = `
+def compile_stdlib(out_path):
     import sys
-    loaded = list(sys.modules.items())  # before this function imports anything itself
-    import importlib.util, json, zipfile
+    import importlib.util, zipfile
     from importlib._bootstrap_external import _code_to_hash_pyc
 
     zips = [entry for entry in sys.path if entry.endswith(".zip")]
     if len(zips) != 1:
         raise RuntimeError(f"expected one stdlib zip on sys.path, found {zips}")
     stock = zipfile.ZipFile(zips[0])
+    # Sorted, one fixed date and a fixed hash seed (set constants are marshalled in iteration
+    # order): identical inputs give identical bytes. Stored: only the build reads it.
+    with zipfile.ZipFile(out_path, "w") as out:
+        for name in sorted(stock.namelist()):
+            data = stock.read(name)
+            if name.endswith(".py"):
+                try:
+                    code = compile(data, f"{zips[0]}/{name}", "exec", dont_inherit=True)
+                except SyntaxError:
+                    pass  # kept as source: importing it fails as it would from npm's zip
+                else:
+                    name, data = name + "c", _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            out.writestr(info, data)
+`;
+
+// Runs inside the discovery Pyodide, after everything was imported and scored.
+const COLLECT = `
+def collect(out_path):
+    import sys
+    loaded = list(sys.modules.items())  # before this function imports anything itself
+    import json, zipfile
+
+    zips = [entry for entry in sys.path if entry.endswith(".zip")]
+    if len(zips) != 1:
+        raise RuntimeError(f"expected one stdlib zip on sys.path, found {zips}")
+    compiled = zipfile.ZipFile(zips[0])
     root = zips[0] + "/"
     entries, modules = {}, []
     for name, module in loaded:
@@ -52,22 +84,20 @@ def collect(out_path):
         # but load from the interpreter itself.
         if not file or not file.startswith(root) or spec is None or spec.origin == "frozen":
             continue
-        source_name = file[len(root):]
-        if not source_name.endswith(".py"):
-            raise RuntimeError(f"{name} was loaded from {file}, which is not Python source")
-        source = stock.read(source_name)
-        code = compile(source, file, "exec", dont_inherit=True)
-        entries[source_name + "c"] = _code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
+        pyc_name = file[len(root):]
+        if not pyc_name.endswith(".pyc"):
+            raise RuntimeError(f"{name} was loaded from {file}, which is not compiled Python")
+        entries[pyc_name] = compiled.read(pyc_name)
         modules.append(name)
-        if source_name.endswith("/__init__.py"):  # a package: keep the data files beside it
-            folder = source_name.removesuffix("__init__.py")
-            for other in stock.namelist():
+        if pyc_name.endswith("/__init__.pyc"):  # a package: keep the data files beside it
+            folder = pyc_name.removesuffix("__init__.pyc")
+            for other in compiled.namelist():
                 rest = other.removeprefix(folder)
-                if other.startswith(folder) and rest and "/" not in rest and not rest.endswith(".py"):
-                    entries[other] = stock.read(other)
+                if other.startswith(folder) and rest and "/" not in rest and not rest.endswith((".py", ".pyc")):
+                    entries[other] = compiled.read(other)
     # Sorted, one fixed date: identical inputs give identical bytes. Deflated, not stored: many
     # hosts (Cloudflare's and BunnyCDN's defaults among them) never compress application/zip,
-    # and stored it would go out at 3.5 MB there; deflated it is 1.4 MB on every host, about
+    # and stored it would go out at 3.5 MB there; deflated it is 1.5 MB on every host, about
     # what gzip makes of the stored zip (brotli would make 1.0 MB, on the hosts that use it).
     with zipfile.ZipFile(out_path, "w", compresslevel=9) as out:
         for arcname in sorted(entries):
@@ -78,21 +108,38 @@ def collect(out_path):
     return json.dumps(sorted(modules))
 `;
 
+const COMMANDS = { compile: compileStdlib, trim: trimStdlib };
+
 async function main() {
-  const job = JSON.parse(await readFile(process.argv[2], "utf8"));
+  const [command, jobFile] = process.argv.slice(2);
+  if (!Object.hasOwn(COMMANDS, command)) {
+    throw new Error(`unknown command ${JSON.stringify(command)}: expected one of ${Object.keys(COMMANDS)}`);
+  }
+  await COMMANDS[command](JSON.parse(await readFile(jobFile, "utf8")));
+}
+
+// npm's whole stdlib, compiled, to job.output.
+async function compileStdlib(job) {
+  const pyodide = await loadRuntime(job, { env: { PYTHONHASHSEED: "0" } });
+  pyodide.runPython(COMPILE);
+  pyodide.globals.get("compile_stdlib")(OUT_ZIP);
+  await writeFile(job.output, pyodide.FS.readFile(OUT_ZIP));
+}
+
+// The modules the quizzes need, proven, to job.output; the report on stdout.
+async function trimStdlib(job) {
   const packages = await mkdtemp(join(tmpdir(), "site-stdlib-"));
   try {
     await writeFile(join(packages, "pyodide-lock.json"), job.lockfile);
     await copyFile(job.wheel, join(packages, basename(job.wheel)));
     const report = { modules: [], failures: [], replies: {} };
 
-    // A fixed hash seed: set and frozenset constants are marshalled in iteration order.
-    const discovery = await startPython(job, packages, { env: { PYTHONHASHSEED: "0" } });
+    const discovery = await startPython(job, packages, { stdLibURL: job.compiled });
     runEverything(discovery, job, RUN.discovery, report);
     if (report.failures.length === 0) {
       discovery.runPython(COLLECT);
-      report.modules = JSON.parse(discovery.globals.get("collect")(PYC_ZIP));
-      await writeFile(job.output, discovery.FS.readFile(PYC_ZIP));
+      report.modules = JSON.parse(discovery.globals.get("collect")(OUT_ZIP));
+      await writeFile(job.output, discovery.FS.readFile(OUT_ZIP));
     }
 
     if (report.failures.length === 0) {
@@ -105,15 +152,22 @@ async function main() {
   }
 }
 
-// Pyodide as the browser's worker starts it: the site lockfile, then the wheel, integrity checked.
-async function startPython(job, packages, options) {
+// The pinned runtime, its output kept off stdout.
+async function loadRuntime(job, options) {
   const { loadPyodide } = await import(pathToFileURL(join(job.runtime, "pyodide.mjs")).href);
-  const pyodide = await loadPyodide({
+  return loadPyodide({
     indexURL: job.runtime,
-    lockFileURL: join(packages, "pyodide-lock.json"),
-    packageBaseUrl: packages + "/",
     stdout: () => {},
     stderr: (line) => console.error(line),
+    ...options,
+  });
+}
+
+// Pyodide as the browser's worker starts it: the site lockfile, then the wheel, integrity checked.
+async function startPython(job, packages, options) {
+  const pyodide = await loadRuntime(job, {
+    lockFileURL: join(packages, "pyodide-lock.json"),
+    packageBaseUrl: packages + "/",
     ...options,
   });
   await pyodide.loadPackage("quizzes", {

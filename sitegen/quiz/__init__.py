@@ -49,7 +49,9 @@ def prepare(config: MkDocsConfig) -> QuizBuild:
     quizzes = load_quizzes(project)
     strings = fence.load_strings(overrides)
     wheel = build_quiz_wheel(project, project_cache(project, "quiz wheel", "quiz-wheel"))
-    stdlib = build_site_stdlib(project, runtime, wheel, quizzes, project_cache(project, "site stdlib", "site-stdlib"))
+    stdlib = build_site_stdlib(project, runtime, wheel, quizzes,
+                               cache=project_cache(project, "site stdlib", "site-stdlib"),
+                               compiled_cache=project_cache(project, "compiled stdlib", "compiled-stdlib"))
     bundle = make_bundle(overrides, runtime, wheel, stdlib, strings)
     fences = fence.FenceLog(quizzes)
     fence.plug_in(config, fence.FormRenderer(overrides, quizzes, strings, bundle.path), fences)

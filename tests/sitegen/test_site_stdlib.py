@@ -34,7 +34,8 @@ def build(cache: Path, project: Path = ROOT) -> stdlib_module.SiteStdlib:
     quizzes = {quiz.id: quiz for quiz in all_quizzes()} if project == ROOT else load_quizzes(project)
     wheel = build_quiz_wheel(project, Cache(cache / "quiz-wheel", "quiz wheel"))
     return stdlib_module.build_site_stdlib(project, find_runtime(project), wheel, quizzes,
-                                           Cache(cache / "site-stdlib", "site stdlib"))
+                                           cache=Cache(cache / "site-stdlib", "site stdlib"),
+                                           compiled_cache=Cache(cache / "compiled-stdlib", "compiled stdlib"))
 
 
 def served_stdlib(site: Path) -> Path:
@@ -113,7 +114,7 @@ def test_a_second_build_with_the_same_inputs_runs_no_node(first_build: Stored,
     assert build(cache) == first
 
 
-def test_a_truncated_cached_zip_is_found_and_rebuilt_to_the_same_bytes(
+def test_truncated_cached_zips_are_found_and_rebuilt_to_the_same_bytes(
         first_build: Stored, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
     shared, shared_cache = first_build
@@ -121,20 +122,26 @@ def test_a_truncated_cached_zip_is_found_and_rebuilt_to_the_same_bytes(
     first = build(cache)  # the copy's entry, verified: no Node
     assert first.sha256 == shared.sha256 and first.path != shared.path
     intact = first.path.read_bytes()
-    first.path.write_bytes(intact[:1000])  # as a full disk or a killed build leaves it
+    # Both the site stdlib and the compiled stdlib it was taken from, as a full disk or a killed
+    # build leaves them: the rebuild starts from npm's stdlib, as a fresh checkout's first build.
+    for path in [first.path, *(cache / "compiled-stdlib").glob(f"*/{stdlib_module.ZIP_NAME}")]:
+        path.write_bytes(path.read_bytes()[:1000])
     ran = []
     real_run = subprocess.run
     monkeypatch.setattr(subprocess, "run", lambda *args, **kwargs: ran.append(args) or real_run(*args, **kwargs))
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.sitegen.cache"):
         second = build(cache)
-    assert len(ran) == 1  # Node found and proved it again
-    # Reproducible: this Node run, with nothing of the stored zip left, gives the bytes the
+    assert [args[0][2] for args in ran] == ["compile", "trim"]  # Node compiled, found and proved it again
+    # Reproducible: these Node runs, with nothing of the stored zips left, give the bytes the
     # session's build (or the earlier build whose entry it verified) stored.
     assert second == first and second.path.read_bytes() == intact
     assert hashlib.sha256(second.path.read_bytes()).hexdigest() == second.sha256
-    assert re.fullmatch(r"The cached site stdlib [0-9a-f]{24} is damaged \(python_stdlib\.zip has 1000 bytes with "
-                        r"sha256 [0-9a-f]{12}…, not the \d+ bytes with sha256 [0-9a-f]{12}… it was stored with\): "
-                        r"building it again\.", caplog.records[0].getMessage())
+    damaged = r"is damaged \(python_stdlib\.zip has 1000 bytes with sha256 [0-9a-f]{12}…, not the \d+ bytes with " \
+              r"sha256 [0-9a-f]{12}… it was stored with\): building it again\."
+    messages = [record.getMessage() for record in caplog.records]
+    assert len(messages) == 2, messages
+    for kind, message in zip(("site stdlib", "compiled stdlib"), messages, strict=True):
+        assert re.fullmatch(rf"The cached {kind} [0-9a-f]{{24}} {damaged}", message), message
 
 
 def test_without_node_the_build_names_what_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -165,15 +172,20 @@ REMOVE_IT = "use another standard-library module, or remove the import"
     # Hidden from any import statement: found by scoring the samples.
     ("import importlib", "importlib.import_module('dbm')", r"quizzes/toy\.py", r"scoring .+ imports 'dbm', "),
 ])
-def test_a_quiz_importing_what_the_browser_lacks_is_named(tmp_path: Path, imports: str, score: str,
-                                                          where: str, problem: str) -> None:
+def test_a_quiz_importing_what_the_browser_lacks_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          imports: str, score: str, where: str, problem: str) -> None:
     # In process, through the function the build calls; the end-to-end build below shows the
     # build stops with such a message. dbm is in CPython's standard library, so `python -m
     # quizzes check` passes, but Pyodide leaves it out. (sqlite3, the usual example, is in Pyodide 314's core.)
     project = copy_project(tmp_path / "project", docs=False)
     add_toy_quiz(project, imports, score=score)
+    commands = []
+    real_run = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda args, **kwargs: (
+        args[1] == str(stdlib_module.SCRIPT) and commands.append(args[2])) or real_run(args, **kwargs))
     with pytest.raises(BuildInputError) as raised:
-        build(tmp_path / "cache", project)
+        build(project / CACHE_FOLDER, project)
+    assert commands == ["trim"]  # the copied cache's compiled stdlib is used: an edited quiz compiles nothing
     assert re.fullmatch(where, raised.value.where), raised.value.where
     assert re.match(problem, raised.value.problem) and BROWSER_LACKS in raised.value.problem, raised.value.problem
     assert raised.value.fix == REMOVE_IT
