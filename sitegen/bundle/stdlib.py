@@ -9,7 +9,7 @@ for every sample answer set of every quiz, the very reply CPython gives here.
 Node's work is cached (cache.py: in the project, verified before use) by the digest of its
 inputs, so only a changed quiz, runtime or builder pays it. It comes in two steps, cached
 apart: the whole stdlib compiled by the runtime's own Python (once per runtime, about 5 s),
-then the modules the quizzes need taken from it and proven (at each quiz change, about 2 s;
+then the modules the quizzes need taken from it and proven (at each quiz change, about 1.5 s;
 starting Pyodide on compiled modules is what makes it quick).
 """
 
