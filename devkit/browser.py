@@ -9,6 +9,7 @@ Two builds of the same Chromium release, both from Debian's `chromium` source pa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,12 +26,20 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+# For the tests' short-lived pages. V8 runs WebAssembly first as its baseline compiler (Liftoff)
+# makes it and recompiles a function with its optimizing one (TurboFan) once the function has
+# run for a while; a Pyodide start spends about 1 CPU-s of its 2.5 on that recompiling, for pages
+# a test closes seconds later. A budget this large (bytes of code run before a function is
+# optimized) leaves almost all of them to Liftoff: a start costs about 1.6 CPU-s. What the
+# code does is the same in either tier; the bench and Lighthouse keep V8's own budget, as
+# readers' browsers do. An unknown flag is ignored, so a later V8 without it only costs time.
+TEST_ARGS = ["--js-flags=--wasm-tiering-budget=2000000000"]
 
 
-def launch_chromium(playwright: Playwright, *, executable: str = CHROMIUM) -> Browser:
-    """Start headless chromium (or the headless shell); FileNotFoundError naming the install
-    command if it is missing."""
+def launch_chromium(playwright: Playwright, *, executable: str = CHROMIUM, args: Sequence[str] = ()) -> Browser:
+    """Start headless chromium (or the headless shell), with `args` after ours; FileNotFoundError
+    naming the install command if it is missing."""
     if not Path(executable).exists():
         raise FileNotFoundError(f"{executable} is missing: run `make install-test` "
                                 "(it installs Debian's chromium and chromium-headless-shell)")
-    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    return playwright.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, *args])

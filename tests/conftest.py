@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from devkit import project
-from devkit.browser import HEADLESS_SHELL, launch_chromium
+from devkit.browser import HEADLESS_SHELL, TEST_ARGS, launch_chromium
 from devkit.build import QUIET, TIMEOUT_S, run_mkdocs_build, run_pdf_export, run_properdocs_build
 from devkit.project import ROOT
 from devkit.serve import SiteServer, read_headers_file
@@ -230,7 +230,7 @@ def browser() -> Iterator[Any]:
 
     with sync_playwright() as playwright:
         try:
-            launched = launch_chromium(playwright, executable=HEADLESS_SHELL)
+            launched = launch_chromium(playwright, executable=HEADLESS_SHELL, args=TEST_ARGS)
         except FileNotFoundError as missing:
             pytest.fail(str(missing))
         yield launched
