@@ -46,6 +46,7 @@ os.environ.update(QUIET)
 _SERVER = pytest.StashKey[SiteServer]()
 _BUILDER = pytest.StashKey[subprocess.Popen[bytes]]()
 STARTED = "build.started"  # created by the one test process that starts the session's build
+BUILD_FIRST = 10  # the niceness the test processes take once the session's build is started
 # The folder the session's site is built in, as this process knows it (set by pytest_configure).
 _session: dict[str, Path] = {}
 
@@ -133,6 +134,10 @@ def needs_the_site(item: pytest.Item) -> bool:
     return "site_build" in getattr(item, "fixturenames", ())
 
 
+def needs_the_pdf(item: pytest.Item) -> bool:
+    return "pdf_build" in getattr(item, "fixturenames", ())
+
+
 def copies_the_project(item: pytest.Item) -> bool:
     """A test file that builds a copy of the project, which copies the build cache the session's
     build fills (`copy_project` below waits for it)."""
@@ -142,8 +147,9 @@ def copies_the_project(item: pytest.Item) -> bool:
 
 @pytest.hookimpl(trylast=True)  # after `-m` has deselected: these are the tests that run
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Start the session's build in the background if a test needs it, and run first the files
-    that need neither it nor the build cache it fills (so they run while it builds).
+    """Start the session's build in the background if a test needs it, and order the files by
+    how long they wait for it (`waits_for`): first those that need neither it nor the build
+    cache it fills, so they run while it builds; those that need the PDF last.
 
     Whole files move, in their own order: a module's fixtures are set up once. Under xdist,
     worksteal hands each worker a contiguous share of this order: the first starts on files
@@ -152,8 +158,21 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if config.option.collectonly or not any(needs_the_site(item) for item in items):
         return
     start_session_build(config)
-    waits = {item.path for item in items if needs_the_site(item) or copies_the_project(item)}
-    items.sort(key=lambda item: item.path in waits)  # stable: the order within each group is kept
+    # The build is what every worker ends up waiting for, and it runs on one core: the test
+    # processes (and what they start) yield to it, so it ends seconds sooner.
+    os.nice(BUILD_FIRST)
+    waits = dict.fromkeys((item.path for item in items), 0)
+    for item in items:
+        waits[item.path] = max(waits[item.path], waits_for(item))
+    items.sort(key=lambda item: waits[item.path])  # stable: the order within each group is kept
+
+
+def waits_for(item: pytest.Item) -> int:
+    """How long a test waits for the session's build: 0 not at all, 1 for the build cache or the
+    site, 2 for the PDF, which the build exports after the site."""
+    if needs_the_pdf(item):
+        return 2
+    return 1 if needs_the_site(item) or copies_the_project(item) else 0
 
 
 def start_session_build(config: pytest.Config) -> None:

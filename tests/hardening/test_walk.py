@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from tests.conftest import BuiltSite
 from tests.hardening.pages import site_pages
 from tests.hardening.test_accessibility import AXE, SETTLED, violations_in_both_schemes
 from tests.hardening.test_quick_exit import NEUTRAL
@@ -99,10 +99,12 @@ def assert_own_origin_and_strict_policy(requests: list[str], csp_headers: list[s
 
 @pytest.mark.smoke  # in `make test-fast`: every page, both schemes
 @pytest.mark.parametrize("part", range(PARTS))
-def test_a_walk_of_every_page(part: int, walker: BrowserContext, built_site: Path, site_url: str) -> None:
+def test_a_walk_of_every_page(part: int, walker: BrowserContext, site_build: BuiltSite, site_url: str) -> None:
     requests, csp_headers = watch_documents(walker)
     problems: list[str] = []
-    paths = site_pages(built_site)[part::PARTS]
+    # The built pages, not `built_site`: the walk need not wait for the PDF the session's build
+    # exports after them (no page loads it).
+    paths = site_pages(site_build.site_dir)[part::PARTS]
     for start in range(0, len(paths), TABS):
         tabs = [Tab(walker, path) for path in paths[start:start + TABS]]
         for tab in tabs:
