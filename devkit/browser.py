@@ -26,13 +26,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-# For the tests' short-lived pages. V8 runs WebAssembly first as its baseline compiler (Liftoff)
-# makes it and recompiles a function with its optimizing one (TurboFan) once the function has
-# run for a while; a Pyodide start spends about 1 CPU-s of its 2.5 on that recompiling, for pages
-# a test closes seconds later. A budget this large (bytes of code run before a function is
-# optimized) leaves almost all of them to Liftoff: a start costs about 1.6 CPU-s. What the
-# code does is the same in either tier; the bench and Lighthouse keep V8's own budget, as
-# readers' browsers do. An unknown flag is ignored, so a later V8 without it only costs time.
+# For the tests' short-lived pages. V8 first runs WebAssembly as its baseline compiler (Liftoff)
+# compiled it, then compiles again with its optimizing one (TurboFan) each function that has run
+# for a while; a Pyodide start spends about 1 CPU-s of its 2.5 on that, for pages a test closes
+# seconds later. A budget this large (bytes of code a function runs before it is optimized)
+# leaves almost all of them to Liftoff: a start costs about 1.6 CPU-s. What the code does is
+# the same in either tier; the bench and Lighthouse keep V8's own budget, as readers' browsers
+# do. Chromium ignores a flag its V8 does not know, so a later one without it only costs time.
 TEST_ARGS = ["--js-flags=--wasm-tiering-budget=2000000000"]
 
 
