@@ -75,7 +75,11 @@ def test_make_serve_prints_the_notice_once_across_rebuilds(project: Path, tmp_pa
     finally:
         # Ctrl-C, as staff stop it: to make and the mkdocs it started, nothing else.
         os.killpg(server.pid, signal.SIGINT)
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)  # the test fails, and leaves no server behind
+            raise
     assert log.read_text().count(NOTICE) == 1
     assert not list(temporary.iterdir()), "Ctrl-C leaves the served site behind in the temporary folder"
 

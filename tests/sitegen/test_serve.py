@@ -56,7 +56,11 @@ def served_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[P
             time.sleep(0.3)
     yield project, url
     server.send_signal(signal.SIGINT)
-    server.wait(timeout=30)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()  # the test fails, and leaves no server behind
+        raise
     assert not list(temporary.iterdir()), f"mkdocs serve left {list(temporary.iterdir())} behind"
 
 
