@@ -38,32 +38,51 @@ const OUT_ZIP = "/tmp/out.zip"; // in Pyodide's in-memory file system
 const RUN = Object.freeze({ discovery: "discovery", proof: "proof" });
 const STEP = Object.freeze({ module: "module", import: "import", sample: "sample", traceback: "traceback" });
 
-// Runs inside a Pyodide started with npm's stdlib, before anything else.
-const COMPILE = `
-def compile_stdlib(out_path):
+// Defined in both Pyodides before COMPILE or COLLECT. Nothing is imported until a function is
+// called: COLLECT must see the modules the quizzes loaded, not these helpers'.
+const ZIPS = `
+def stdlib_zip():
     import sys
-    import importlib.util, zipfile
-    from importlib._bootstrap_external import _code_to_hash_pyc
-
     zips = [entry for entry in sys.path if entry.endswith(".zip")]
     if len(zips) != 1:
         raise RuntimeError(f"expected one stdlib zip on sys.path, found {zips}")
-    stock = zipfile.ZipFile(zips[0])
-    # Sorted, one fixed date and a fixed hash seed (set constants are marshalled in iteration
-    # order): identical inputs give identical bytes. Stored: only the build reads it.
-    with zipfile.ZipFile(out_path, "w") as out:
-        for name in sorted(stock.namelist()):
-            data = stock.read(name)
-            if name.endswith(".py"):
-                try:
-                    code = compile(data, f"{zips[0]}/{name}", "exec", dont_inherit=True)
-                except SyntaxError:
-                    pass  # kept as source: importing it fails as it would from npm's zip
-                else:
-                    name, data = name + "c", _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
+    return zips[0]
+
+
+def write_zip(out_path, entries, *, deflated):
+    # Sorted, one fixed date: identical entries give identical bytes.
+    import zipfile
+    with zipfile.ZipFile(out_path, "w", compresslevel=9 if deflated else None) as out:
+        for name in sorted(entries):
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             info.external_attr = 0o644 << 16
-            out.writestr(info, data)
+            if deflated:
+                info.compress_type = zipfile.ZIP_DEFLATED  # a ZipInfo's own type wins over the file's
+            out.writestr(info, entries[name])
+`;
+
+// Runs inside a Pyodide started with npm's stdlib, before anything else.
+const COMPILE = `
+def compile_stdlib(out_path):
+    import importlib.util, zipfile
+    from importlib._bootstrap_external import _code_to_hash_pyc
+
+    path = stdlib_zip()
+    stock = zipfile.ZipFile(path)
+    entries = {}
+    for name in stock.namelist():
+        data = stock.read(name)
+        if name.endswith(".py"):
+            try:
+                code = compile(data, f"{path}/{name}", "exec", dont_inherit=True)
+            except SyntaxError:
+                pass  # kept as source: importing it fails as it would from npm's zip
+            else:
+                name, data = name + "c", _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
+        entries[name] = data
+    # With a fixed hash seed (set constants are marshalled in iteration order), identical inputs
+    # give identical bytes. Stored: only the build reads it.
+    write_zip(out_path, entries, deflated=False)
 `;
 
 // Runs inside the discovery Pyodide, after everything was imported and scored.
@@ -73,11 +92,9 @@ def collect(out_path):
     loaded = list(sys.modules.items())  # before this function imports anything itself
     import json, zipfile
 
-    zips = [entry for entry in sys.path if entry.endswith(".zip")]
-    if len(zips) != 1:
-        raise RuntimeError(f"expected one stdlib zip on sys.path, found {zips}")
-    compiled = zipfile.ZipFile(zips[0])
-    root = zips[0] + "/"
+    path = stdlib_zip()
+    compiled = zipfile.ZipFile(path)
+    root = path + "/"
     entries, modules = {}, []
     for name, module in loaded:
         spec, file = getattr(module, "__spec__", None), getattr(module, "__file__", None)
@@ -96,16 +113,11 @@ def collect(out_path):
                 rest = other.removeprefix(folder)
                 if other.startswith(folder) and rest and "/" not in rest and not rest.endswith((".py", ".pyc")):
                     entries[other] = compiled.read(other)
-    # Sorted, one fixed date: identical inputs give identical bytes. Deflated, not stored: many
-    # hosts (Cloudflare's and BunnyCDN's defaults among them) never compress application/zip,
-    # and stored it would go out at 3.5 MB there; deflated it is 1.5 MB on every host, about
-    # what gzip makes of the stored zip (brotli would make 1.0 MB, on the hosts that use it).
-    with zipfile.ZipFile(out_path, "w", compresslevel=9) as out:
-        for arcname in sorted(entries):
-            info = zipfile.ZipInfo(arcname, date_time=(1980, 1, 1, 0, 0, 0))
-            info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED  # a ZipInfo's own type wins over the file's
-            out.writestr(info, entries[arcname])
+    # Deflated, not stored: many hosts (Cloudflare's and BunnyCDN's defaults among them) never
+    # compress application/zip, and stored it would go out at 3.5 MB there; deflated it is 1.5 MB
+    # on every host, about what gzip makes of the stored zip (brotli would make 1.0 MB, on the
+    # hosts that use it).
+    write_zip(out_path, entries, deflated=True)
     return json.dumps(sorted(modules))
 `;
 
@@ -122,7 +134,7 @@ async function main() {
 // npm's whole stdlib, compiled, to job.output.
 async function compileStdlib(job) {
   const pyodide = await loadRuntime(job, { env: { PYTHONHASHSEED: "0" } });
-  pyodide.runPython(COMPILE);
+  pyodide.runPython(ZIPS + COMPILE);
   pyodide.globals.get("compile_stdlib")(OUT_ZIP);
   await writeFile(job.output, pyodide.FS.readFile(OUT_ZIP));
 }
@@ -142,7 +154,7 @@ async function trimStdlib(job) {
     const discovery = await startPython(job, packages, { stdLibURL: job.compiled });
     runEverything(discovery, job, RUN.discovery, report);
     if (report.failures.length === 0) {
-      discovery.runPython(COLLECT);
+      discovery.runPython(ZIPS + COLLECT);
       report.modules = JSON.parse(discovery.globals.get("collect")(OUT_ZIP));
       await writeFile(job.output, discovery.FS.readFile(OUT_ZIP));
     }

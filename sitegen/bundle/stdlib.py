@@ -97,8 +97,7 @@ def _compiled_stdlib(runtime: Runtime, cache: Cache) -> Path:
     entry = cache.load(key)
     if entry is None:
         with tempfile.TemporaryDirectory(prefix="compiled-stdlib-") as staging:
-            _run_node("compile", Path(staging), {"runtime": str(runtime.package_dir.resolve()),
-                                                 "output": str(Path(staging) / ZIP_NAME)})
+            _run_node("compile", Path(staging), runtime, {"output": str(Path(staging) / ZIP_NAME)})
             entry = cache.store(key, [Path(staging) / ZIP_NAME])
     return entry.file(ZIP_NAME)
 
@@ -118,8 +117,7 @@ def _build(staging: Path, project: Path, runtime: Runtime, compiled: Path, wheel
            quizzes: Mapping[str, QuizSurface]) -> list[str]:
     """Run Node to write the zip into `staging`, check its report; the modules in the zip."""
     job = _Job(_quiz_modules(project, quizzes), _import_statements(project), _samples(project, quizzes))
-    report = read_report(_run_node("trim", staging, {
-        "runtime": str(runtime.package_dir.resolve()),
+    report = read_report(_run_node("trim", staging, runtime, {
         "compiled": str(compiled.resolve()),
         "lockfile": site_lockfile(runtime, wheel),
         "wheel": str(wheel.path),
@@ -192,16 +190,16 @@ def _relative(project: Path, file: str) -> str:
 # Running Node
 # -----------------------------------------------------------------------------
 
-def _run_node(command: str, staging: Path, job: dict[str, object]) -> object:
-    """stdlib.mjs's `command` run on `job`; its report (None if it prints none); a BuildInputError
-    if Node is missing, fails or says nothing readable."""
+def _run_node(command: str, staging: Path, runtime: Runtime, job: dict[str, object]) -> object:
+    """stdlib.mjs's `command` run on `job` with the runtime's folder; its report (None if it prints
+    none); a BuildInputError if Node is missing, fails or says nothing readable."""
     node = shutil.which("node")
     if node is None:
         raise BuildInputError("package.json", "Node.js is not installed; the build needs it (Node 20) to make "
                                               "and prove the standard library the browser's Python loads",
                               "install Node.js 20, then run `make install`")
     job_file = staging / "job.json"
-    job_file.write_text(json.dumps(job), encoding="utf-8")
+    job_file.write_text(json.dumps({"runtime": str(runtime.package_dir.resolve()), **job}), encoding="utf-8")
     try:
         done = subprocess.run([node, str(SCRIPT), command, str(job_file)], capture_output=True, text=True,
                               timeout=NODE_TIMEOUT_S, check=False)

@@ -11,7 +11,6 @@ project's .venv and `-o install` (the test run has just installed everything).
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import time
 import urllib.request
@@ -22,7 +21,7 @@ import pytest
 
 from devkit.build import LOCAL_SITE_URL
 from tests.conftest import ROOT, copy_project, run_mkdocs_build
-from tests.sitegen.test_serve import free_port
+from tests.sitegen.test_serve import free_port, stop_with_ctrl_c
 
 NOTICE = "Material for MkDocs reaches end of life on May 5, 2027."
 
@@ -73,13 +72,7 @@ def test_make_serve_prints_the_notice_once_across_rebuilds(project: Path, tmp_pa
         # rebuild has succeeded.
         wait_for(lambda: "Reloading browsers" in log.read_text(), server, log, "a rebuild")
     finally:
-        # Ctrl-C, as staff stop it: to make and the mkdocs it started, nothing else.
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)  # the test fails, and leaves no server behind
-            raise
+        stop_with_ctrl_c(server, group=True)  # to make and the mkdocs it started, nothing else
     assert log.read_text().count(NOTICE) == 1
     assert not list(temporary.iterdir()), "Ctrl-C leaves the served site behind in the temporary folder"
 

@@ -11,6 +11,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, expect
@@ -23,6 +24,20 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def stop_with_ctrl_c(server: subprocess.Popen[Any], *, group: bool = False) -> None:
+    """Ctrl-C, as staff stop `mkdocs serve` (to the process's group when make started it); if it
+    has not stopped after 30 s it is killed, and the test fails leaving no server behind."""
+    def send(sig: signal.Signals) -> None:
+        os.killpg(server.pid, sig) if group else server.send_signal(sig)
+
+    send(signal.SIGINT)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        send(signal.SIGKILL)
+        raise
 
 
 @pytest.fixture(scope="module")
@@ -55,12 +70,7 @@ def served_project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[P
                 pytest.fail(f"mkdocs serve did not start: {server.stderr.read() if server.stderr else ''}")
             time.sleep(0.3)
     yield project, url
-    server.send_signal(signal.SIGINT)
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        server.kill()  # the test fails, and leaves no server behind
-        raise
+    stop_with_ctrl_c(server)
     assert not list(temporary.iterdir()), f"mkdocs serve left {list(temporary.iterdir())} behind"
 
 

@@ -38,6 +38,20 @@ def build(cache: Path, project: Path = ROOT) -> stdlib_module.SiteStdlib:
                                            compiled_cache=Cache(cache / "compiled-stdlib", "compiled stdlib"))
 
 
+def record_node_commands(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The stdlib.mjs commands (`compile`, `trim`) the build runs from now on, in order; each still runs."""
+    commands: list[str] = []
+    real_run = subprocess.run
+
+    def run(args: list[str], **kwargs: object) -> object:
+        if args[1:2] == [str(stdlib_module.SCRIPT)]:
+            commands.append(args[2])
+        return real_run(args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", run)
+    return commands
+
+
 def served_stdlib(site: Path) -> Path:
     (path,) = (site / "assets" / "pyodide").glob("*/stdlib-*.zip")
     return path
@@ -126,12 +140,10 @@ def test_truncated_cached_zips_are_found_and_rebuilt_to_the_same_bytes(
     # build leaves them: the rebuild starts from npm's stdlib, as a fresh checkout's first build.
     for path in [first.path, *(cache / "compiled-stdlib").glob(f"*/{stdlib_module.ZIP_NAME}")]:
         path.write_bytes(path.read_bytes()[:1000])
-    ran = []
-    real_run = subprocess.run
-    monkeypatch.setattr(subprocess, "run", lambda *args, **kwargs: ran.append(args) or real_run(*args, **kwargs))
+    commands = record_node_commands(monkeypatch)
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.sitegen.cache"):
         second = build(cache)
-    assert [args[0][2] for args in ran] == ["compile", "trim"]  # Node compiled, found and proved it again
+    assert commands == ["compile", "trim"]  # Node compiled, found and proved it again
     # Reproducible: these Node runs, with nothing of the stored zips left, give the bytes the
     # session's build (or the earlier build whose entry it verified) stored.
     assert second == first and second.path.read_bytes() == intact
@@ -179,10 +191,7 @@ def test_a_quiz_importing_what_the_browser_lacks_is_named(tmp_path: Path, monkey
     # quizzes check` passes, but Pyodide leaves it out. (sqlite3, the usual example, is in Pyodide 314's core.)
     project = copy_project(tmp_path / "project", docs=False)
     add_toy_quiz(project, imports, score=score)
-    commands = []
-    real_run = subprocess.run
-    monkeypatch.setattr(subprocess, "run", lambda args, **kwargs: (
-        args[1] == str(stdlib_module.SCRIPT) and commands.append(args[2])) or real_run(args, **kwargs))
+    commands = record_node_commands(monkeypatch)
     with pytest.raises(BuildInputError) as raised:
         build(project / CACHE_FOLDER, project)
     assert commands == ["trim"]  # the copied cache's compiled stdlib is used: an edited quiz compiles nothing
